@@ -61,7 +61,7 @@ test('searching "thundering herd" lists caching layers first', async ({ page }) 
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('searchbox').fill('thundering herd');
+  await dialog.getByRole('textbox').fill('thundering herd');
   const firstResult = dialog.locator('.pagefind-ui__result').first();
   await expect(firstResult.locator('.pagefind-ui__result-link').first()).toHaveAttribute(
     'href',
