@@ -10,6 +10,7 @@ export interface QuestionSummary {
 
 export interface QuestionPage {
   readonly id: string;
+  readonly filePath?: string | undefined;
   readonly data: {
     readonly title: string;
     readonly description?: string | undefined;
@@ -22,9 +23,9 @@ export interface QuestionPage {
 export function summariseQuestions(pages: readonly QuestionPage[]): QuestionSummary[] {
   return pages
     .filter((page) => page.id.startsWith('questions/'))
-    .map(({ id, data }) => {
+    .map(({ id, filePath, data }) => {
       if (data.question === undefined || data.topic === undefined || data.description === undefined) {
-        throw new Error(`${id}: a question page needs question, topic and description in its frontmatter`);
+        throw new Error(`${filePath ?? id}: a question page needs question, topic and description in its frontmatter`);
       }
       return {
         n: data.question,

@@ -19,6 +19,11 @@ describe('summariseQuestions', () => {
     ]);
   });
 
+  it('names the file of a page that lacks its topic', () => {
+    const orphan = { ...page('questions/orphan', 3), filePath: 'src/content/docs/questions/orphan.mdx' };
+    expect(() => summariseQuestions([orphan])).toThrow('src/content/docs/questions/orphan.mdx: a question page');
+  });
+
   it('names the page that lacks its question number', () => {
     expect(() => summariseQuestions([page('questions/orphan', undefined, 'Data')])).toThrow(
       'questions/orphan: a question page needs question, topic and description',
