@@ -9,6 +9,15 @@ declare const __WORKER_SOURCE__: string;
 const workerUrl = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
 const workers = new Map<string, Worker>();
 
+// A worker is started ahead of need: parsing the transpiler then happens before the reader presses Run.
+let spare: Worker | undefined = new Worker(workerUrl);
+const takeWorker = (): Worker => {
+  const worker = spare ?? new Worker(workerUrl);
+  spare = undefined;
+  setTimeout(() => (spare ??= new Worker(workerUrl)), 0);
+  return worker;
+};
+
 const toParent = (message: FromSandbox) => window.parent.postMessage(message, '*');
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -23,7 +32,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     }
     return;
   }
-  const worker = new Worker(workerUrl);
+  const worker = takeWorker();
   workers.set(message.runId, worker);
   worker.addEventListener('message', (e: MessageEvent<FromSandbox>) => {
     toParent(e.data);

@@ -15,29 +15,14 @@ interface WorkerScope extends TimerScope {
 declare const self: WorkerScope;
 
 const post = (message: FromSandbox) => self.postMessage(message);
-const nativeSetTimeout = self.setTimeout.bind(self) as (handler: () => void, ms: number) => unknown;
 
 self.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isToSandbox(message) || message.type !== 'run') return;
   const { runId } = message;
 
-  // Batch output so a chatty program does not flood the page with messages.
-  let batch: OutputEntry[] = [];
-  let flushScheduled = false;
-  const flush = () => {
-    flushScheduled = false;
-    if (batch.length === 0) return;
-    post({ type: 'output', runId, entries: batch });
-    batch = [];
-  };
-  const emit = (entry: OutputEntry) => {
-    batch.push(entry);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      nativeSetTimeout(flush, 16);
-    }
-  };
+  // Each entry is posted at once: a program stuck in a loop right after printing still shows its output.
+  const emit = (entry: OutputEntry) => post({ type: 'output', runId, entries: [entry] });
 
   // Indirect eval: the module wrappers run in the global scope, not in this function's.
   const evaluate = (code: string): unknown => (0, eval)(code);
@@ -57,7 +42,6 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     session.reportUncaught(e.reason, 'rejection');
   });
   void session.finished.then((status) => {
-    flush();
     post({ type: 'done', runId, status });
   });
 });

@@ -34,6 +34,13 @@ function sandboxFrame(): Promise<HTMLIFrameElement> {
   return frame;
 }
 
+/** Starts the sandbox ahead of the first Run (when a reader reaches for a playground's toolbar). */
+export function warmUp(): void {
+  void sandboxFrame().catch(() => {
+    frame = undefined; // a later Run retries and reports the failure
+  });
+}
+
 export interface RunHandle {
   readonly done: Promise<RunStatus>;
   stop(): void;
@@ -72,6 +79,7 @@ export function runInSandbox(
       if (!settled) post({ type: 'run', runId, files, entry });
     },
     (error: unknown) => {
+      frame = undefined;
       onOutput([{ kind: 'exception', title: String(error instanceof Error ? error.message : error), stack: '' }]);
       end('error');
     },

@@ -6,8 +6,8 @@ describe('share links', () => {
   it('round-trip a playground id and its edited files', () => {
     const shared = { id: 'sagas/orchestrator', files: { '/sagas/orchestrator/main.ts': "console.log('édité ✓');\n" } };
     const hash = `#${encodeShare(shared)}`;
-    expect(hash).toMatch(/^#share=[A-Za-z0-9+\-$]+$/);
-    expect(decodeShare(hash)).toEqual({ ok: true, value: shared });
+    expect(hash).toMatch(/^#playground=sagas%2Forchestrator&share=[A-Za-z0-9+\-$]+$/);
+    expect(decodeShare(hash)).toEqual({ id: 'sagas/orchestrator', ok: true, value: shared });
   });
 
   it('ignore hashes without share data', () => {
@@ -16,10 +16,14 @@ describe('share links', () => {
   });
 
   it('explain corrupt or overlong data instead of loading it', () => {
-    expect(decodeShare('#share=not-lz-data')).toMatchObject({ ok: false });
-    expect(decodeShare(`#share=${'A'.repeat(MAX_SHARE_LENGTH + 1)}`)).toEqual({ ok: false, error: 'The shared code is too long to load.' });
-    const wrongShape = `#${encodeShare({ id: 'x', files: {} }).replace(/=.*/, '=')}N4XyA`;
-    expect(decodeShare(wrongShape)).toMatchObject({ ok: false });
+    expect(decodeShare('#playground=x&share=not-lz-data')).toMatchObject({ id: 'x', ok: false });
+    expect(decodeShare(`#playground=x&share=${'A'.repeat(MAX_SHARE_LENGTH + 1)}`)).toEqual({
+      id: 'x',
+      ok: false,
+      error: 'The shared code is too long to load.',
+    });
+    const truncated = encodeShare({ id: 'x', files: { '/x/main.ts': 'console.log(1)' } }).slice(0, -6);
+    expect(decodeShare(`#${truncated}`)).toMatchObject({ id: 'x', ok: false });
   });
 
   it('refuse to make links that are too long', () => {
