@@ -1,0 +1,2 @@
+// Stands in for the IntersectionObserver polyfill Sandpack bundles: every browser we support has it.
+export {};
