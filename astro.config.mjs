@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import diagrams from './src/lib/diagrams/integration.ts';
 import { byTopic, CATALOGUE, questionPath } from './src/lib/catalogue.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -24,11 +25,13 @@ export default defineConfig({
   // Short links for wikis: /q/7/ → /questions/race-conditions/ (static redirect pages).
   redirects: Object.fromEntries(CATALOGUE.map((q) => [`/q/${q.n}`, `/${questionPath(q.slug)}/`])),
   integrations: [
+    // ```mermaid blocks → inline SVG at build time (before Starlight, whose Expressive Code must not see them).
+    diagrams(),
     starlight({
       title: 'The Architecture Handbook',
       description:
         'Twenty-four software-architecture interview questions with complete answers, diagrams and runnable playgrounds.',
-      customCss: ['./src/styles/custom.css'],
+      customCss: ['./src/styles/custom.css', './src/styles/diagrams.css'],
       routeMiddleware: './src/route-middleware.ts',
       sidebar: byTopic().map(({ topic, entries }) => ({
         label: topic,

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './src/lib/chromium';
 
-/**
- * Chromium: $CHROMIUM_PATH when set, else Debian's /usr/bin/chromium when present,
- * else Playwright's own browser (`npx playwright install chromium`).
- */
-const executablePath =
-  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** The same Chromium the diagram build uses (src/lib/chromium.ts). */
+const executablePath = chromiumExecutable();
 
 const port = Number(process.env['E2E_PORT'] ?? 4399);
 
@@ -28,14 +24,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },
