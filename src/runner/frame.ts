@@ -3,6 +3,7 @@
  * It starts one Blob worker per run and relays messages; Stop and timeouts terminate the worker.
  */
 import { isToSandbox, type FromSandbox } from '../lib/runner/protocol';
+import { postgresBuffers } from '../lib/postgres/contract';
 
 declare const __WORKER_SOURCE__: string;
 
@@ -53,7 +54,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     worker.terminate();
     workers.delete(message.runId);
   });
-  worker.postMessage(message);
+  // Postgres's files arrive transferred from the page and move on to the worker without a copy.
+  worker.postMessage(message, message.postgres ? postgresBuffers(message.postgres) : []);
 });
 
 toParent({ type: 'ready' });

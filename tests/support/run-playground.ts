@@ -3,20 +3,24 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
-import { createFileMap } from '../../src/lib/playground/file-map';
+import { createFileMap, isSqlEntry, needsPostgres } from '../../src/lib/playground/file-map';
+import { POSTGRES_GLOBAL } from '../../src/lib/postgres/contract';
+import { createPostgresHost, initialisedCluster, type PostgresConnection, type PostgresHost } from '../../src/lib/postgres/host';
+import type { FileMap } from '../../src/lib/runner/execute';
 import type { OutputEntry, RunStatus } from '../../src/lib/runner/protocol';
 import { startSession, type TimerScope } from '../../src/lib/runner/session';
+import { startSqlSession } from '../../src/lib/runner/sql-session';
 
 export const PLAYGROUNDS_DIR = fileURLToPath(new URL('../../playgrounds/', import.meta.url));
 
-/** Every .ts file under playgrounds/, keyed as the site keys them ("/kit/clock.ts"). */
+/** Every .ts and .sql file under playgrounds/, keyed as the site keys them ("/kit/clock.ts"). */
 export function playgroundSources(): Record<string, string> {
   const sources: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(name)) sources[`/${relative(PLAYGROUNDS_DIR, full).split(sep).join('/')}`] = readFileSync(full, 'utf8');
+      else if (/\.(tsx?|sql)$/.test(name)) sources[`/${relative(PLAYGROUNDS_DIR, full).split(sep).join('/')}`] = readFileSync(full, 'utf8');
     }
   };
   walk(PLAYGROUNDS_DIR);
@@ -33,18 +37,50 @@ export interface PlaygroundRun {
 /** Runs playground `id`, optionally with some files replaced (as a reader's edits would). */
 export async function runPlayground(id: string, edits: Record<string, string> = {}): Promise<PlaygroundRun> {
   const { entry, files } = createFileMap(playgroundSources(), id);
-  const fileMap = Object.fromEntries(files.map((f) => [f.path, edits[f.path] ?? f.code]));
+  return runFiles(Object.fromEntries(files.map((f) => [f.path, edits[f.path] ?? f.code])), entry);
+}
+
+/** One initdb per test process; every database then starts from its dump, as in the browser. */
+let cluster: Promise<Blob> | undefined;
+
+/**
+ * The same Postgres the sandbox gives playgrounds (PGlite, loaded from the package here), with every
+ * database it opened closed after the run, as the browser's worker ends with its run.
+ */
+function postgresForOneRun(): { host: PostgresHost; closeAll: () => Promise<void> } {
+  const base = createPostgresHost(async () => ({ loadDataDir: await (cluster ??= initialisedCluster()) }));
+  const opened: PostgresConnection[] = [];
+  return {
+    host: {
+      async open() {
+        const connection = await base.open();
+        opened.push(connection);
+        return connection;
+      },
+    },
+    closeAll: async () => void (await Promise.all(opened.map((c) => c.close().catch(() => undefined)))),
+  };
+}
+
+/** Runs a playground's files (TypeScript, or SQL when the entry is main.sql) as the sandbox would. */
+export async function runFiles(fileMap: FileMap, entry: string): Promise<PlaygroundRun> {
   const entries: OutputEntry[] = [];
+  const postgres = needsPostgres(fileMap, entry) ? postgresForOneRun() : undefined;
   // A fresh global scope per run, like the worker the browser starts for each run.
   const context = createContext({ setTimeout, clearTimeout, setInterval, clearInterval, console, structuredClone, URL, TextEncoder, TextDecoder, performance, queueMicrotask });
-  const session = startSession({
-    files: fileMap,
-    entry,
-    evaluate: (code, filename) => runInContext(code, context, { filename }),
-    scope: context as unknown as TimerScope,
-    emit: (e) => entries.push(e),
-  });
+  if (postgres) (context as Record<string, unknown>)[POSTGRES_GLOBAL] = postgres.host;
+  const emit = (e: OutputEntry) => entries.push(e);
+  const session = isSqlEntry(entry)
+    ? startSqlSession({ files: fileMap, entry, host: postgres?.host, emit })
+    : startSession({
+        files: fileMap,
+        entry,
+        evaluate: (code, filename) => runInContext(code, context, { filename }),
+        scope: context as unknown as TimerScope,
+        emit,
+      });
   const status = await session.finished;
+  await postgres?.closeAll();
   const lines = entries.flatMap((e) => {
     switch (e.kind) {
       case 'console':
@@ -55,6 +91,12 @@ export async function runPlayground(id: string, edits: Record<string, string> = 
         return [e.title, ...e.stack.split('\n').filter(Boolean)];
       case 'syntax':
         return [e.message];
+      case 'sql-error':
+        return [
+          `ERROR:  ${e.message} (${e.location.file.replace(/^.*\//, '')}:${e.location.line}:${e.location.column})`,
+          ...(e.detail ? [`DETAIL:  ${e.detail}`] : []),
+          ...(e.hint ? [`HINT:  ${e.hint}`] : []),
+        ];
       case 'truncated':
         return [`output truncated after ${e.limit} lines`];
     }

@@ -52,6 +52,18 @@ function Entry({ entry, displayName }: { entry: OutputEntry; displayName: (p: st
         </pre>
       );
     }
+    case 'sql-error': {
+      // Laid out as psql reports an error in a file: message, DETAIL/HINT, then the line with a caret.
+      const caret = `${' '.repeat(Math.max(0, entry.location.column - 1))}^`;
+      return (
+        <pre className="pg-line pg-error pg-exception">
+          <strong>ERROR:  {entry.message}</strong> ({where(entry.location, displayName)})
+          {entry.detail ? `\nDETAIL:  ${entry.detail}` : ''}
+          {entry.hint ? `\nHINT:  ${entry.hint}` : ''}
+          {`\n${String(entry.location.line).padStart(4)} | ${entry.lineText}\n     | ${caret}`}
+        </pre>
+      );
+    }
     case 'truncated':
       return <p className="pg-note">Output truncated after {entry.limit} lines; the rest of the program's output was dropped.</p>;
   }

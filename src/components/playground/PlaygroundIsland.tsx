@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { getSandpackCssText, SandpackCodeEditor, SandpackProvider, useSandpack } from '@codesandbox/sandpack-react';
-import { displayPath, type PlaygroundFile } from '../../lib/playground/file-map';
+import { getSandpackCssText, SandpackCodeEditor, SandpackProvider, useSandpack, type CustomLanguage } from '@codesandbox/sandpack-react';
+import { displayPath, isSqlEntry, type PlaygroundFile } from '../../lib/playground/file-map';
 import { decodeShare, encodeShare } from '../../lib/playground/share';
-import { DEFAULT_TIMEOUT_MS } from '../../lib/runner/protocol';
 import OutputPanel from './OutputPanel';
 import ToolbarButton, { icons } from './ToolbarButton';
 import { loadEdits, saveEdits } from './storage';
@@ -17,7 +16,12 @@ export interface PlaygroundProps {
   readonly lines: number;
 }
 
-export default function PlaygroundIsland({ id, entry, files, lines }: PlaygroundProps) {
+interface IslandProps extends PlaygroundProps {
+  /** Syntax for more file types (SQL); passed by SqlPlaygroundIsland so other pages do not load it. */
+  readonly languages?: CustomLanguage[];
+}
+
+export default function PlaygroundIsland({ id, entry, files, lines, languages }: IslandProps) {
   const sandpackFiles = useMemo(
     () => Object.fromEntries(files.map((f) => [f.path, { code: f.code, readOnly: f.readOnly, active: f.path === entry }])),
     [files, entry],
@@ -30,7 +34,7 @@ export default function PlaygroundIsland({ id, entry, files, lines }: Playground
         customSetup={{ entry }}
         options={{ activeFile: entry, visibleFiles: files.map((f) => f.path), autorun: false, autoReload: false, initMode: 'immediate' }}
       >
-        <Workbench id={id} entry={entry} files={files} lines={lines} />
+        <Workbench id={id} entry={entry} files={files} lines={lines} {...(languages ? { languages } : {})} />
       </SandpackProvider>
       <SandpackCss />
     </>
@@ -42,10 +46,10 @@ function SandpackCss() {
   return <style suppressHydrationWarning dangerouslySetInnerHTML={{ __html: typeof window === 'undefined' ? getSandpackCssText() : '' }} />;
 }
 
-const statusText = (state: RunState, now: number): string => {
+const statusText = (state: RunState, now: number, sql: boolean): string => {
   switch (state.phase) {
     case 'idle':
-      return 'Press Run (Ctrl+Enter) to run this program.';
+      return sql ? 'Press Run (Ctrl+Enter) to run these statements on a fresh PostgreSQL database.' : 'Press Run (Ctrl+Enter) to run this program.';
     case 'running':
       return `Running… ${((now - state.startedAt) / 1000).toFixed(1)} s`;
     case 'finished': {
@@ -58,13 +62,13 @@ const statusText = (state: RunState, now: number): string => {
         case 'stopped':
           return `Stopped after ${took}.`;
         case 'timeout':
-          return `Stopped: the program was still running after ${DEFAULT_TIMEOUT_MS / 1000} s (an endless loop?).`;
+          return `Stopped: the program was still running after ${state.timeoutMs / 1000} s (an endless loop?).`;
       }
     }
   }
 };
 
-function Workbench({ id, entry, files, lines }: PlaygroundProps) {
+function Workbench({ id, entry, files, lines, languages }: IslandProps) {
   const { sandpack } = useSandpack();
   const { state, output, run, stop, clear } = useRunner(entry);
   const now = useTicker(state.phase === 'running');
@@ -168,10 +172,10 @@ function Workbench({ id, entry, files, lines }: PlaygroundProps) {
         <ToolbarButton label="Share" description="Copy a link that opens this playground with your edits" icon={icons.share} onClick={() => void onShare()} disabled={!ready} />
         {edited ? <span className="pg-badge">edited</span> : null}
       </div>
-      <SandpackCodeEditor showTabs showLineNumbers showReadOnly showRunButton={false} style={{ height: `calc(${lines} * 1.5rem + 1.5rem)` }} />
+      <SandpackCodeEditor showTabs showLineNumbers showReadOnly showRunButton={false} {...(languages ? { additionalLanguages: languages } : {})} style={{ height: `calc(${lines} * 1.5rem + 1.5rem)` }} />
       <div className="pg-console">
         <p className="pg-status" data-status={state.phase === 'finished' ? state.status : state.phase}>
-          {statusText(state, now)}
+          {statusText(state, now, isSqlEntry(entry))}
         </p>
         {notice ? (
           <p className={`pg-notice pg-notice-${notice.tone}`} role="status">

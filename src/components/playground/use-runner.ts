@@ -6,7 +6,7 @@ import type { RunHandle } from '../../lib/runner/client';
 export type RunState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'running'; readonly startedAt: number }
-  | { readonly phase: 'finished'; readonly status: RunStatus; readonly elapsedMs: number };
+  | { readonly phase: 'finished'; readonly status: RunStatus; readonly elapsedMs: number; readonly timeoutMs: number };
 
 /** Runs code in the sandbox (loaded on the first run) and collects its output. */
 export function useRunner(entry: string) {
@@ -44,7 +44,7 @@ export function useRunner(entry: string) {
       if (handle.current === current) {
         flush();
         handle.current = undefined;
-        setState({ phase: 'finished', status, elapsedMs: performance.now() - startedAt });
+        setState({ phase: 'finished', status, elapsedMs: performance.now() - startedAt, timeoutMs: current.timeoutMs });
       }
     },
     [entry, receive, flush],

@@ -17,6 +17,8 @@ const countLines = (entry: OutputEntry): number => {
       return entry.stack.split('\n').length + 1;
     case 'syntax':
       return 3;
+    case 'sql-error':
+      return 3 + (entry.detail ? 1 : 0) + (entry.hint ? 1 : 0);
     case 'truncated':
       return 0;
   }

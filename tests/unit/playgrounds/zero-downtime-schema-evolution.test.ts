@@ -3,7 +3,9 @@
  * The first run in this file pays for initdb; the second starts from its dump.
  */
 import { describe, expect, it } from 'vitest';
+import { splitSql } from '../../../src/lib/runner/sql';
 import { playgroundSources, runPlayground } from '../../support/run-playground';
+import { loadSeed } from '../../support/seed';
 
 const id = 'zero-downtime-schema-evolution/expand-contract';
 const POSTGRES = { timeout: 240_000 }; // initdb on a busy machine, then two runs
@@ -75,5 +77,132 @@ describe(id, () => {
     expect(lines.some((l) => /^ {2}v2 failed: read user \d+ without a name$/.test(l))).toBe(true);
     expect(lines).toContain('  v4 failed: column "old_name" of relation "users" does not exist');
     expect(lines.at(-1)).toMatch(/v4 \d+ ok, [1-9]\d* failed$/);
+  });
+});
+
+/** The seed's four SQL blocks of question 24, in order. */
+const seedSql = () =>
+  loadSeed()
+    .find((q) => q.n === 24)!
+    .codeBlocks.filter((b) => b.lang === 'sql')
+    .map((b) => b.code);
+
+/** The statements of a SQL text, whitespace-normalised, for comparing the seed with a playground. */
+const statements = (sql: string) => splitSql(sql).flatMap((p) => (p.kind === 'statement' ? [p.text.replace(/\s+/g, ' ')] : []));
+
+const sqlSource = (id: string) => playgroundSources()[`/${id}/main.sql`]!;
+
+describe('zero-downtime-schema-evolution playgrounds (question 24)', () => {
+  const folder = 'zero-downtime-schema-evolution';
+
+  it('each runs one of the seed\'s SQL steps, in the seed\'s order', () => {
+    const seed = seedSql().map(statements);
+    expect(seed).toHaveLength(4);
+    const ids = ['add-column', 'remove-column', 'rename-column', 'drop-old-column'];
+    ids.forEach((name, i) => {
+      const own = statements(sqlSource(`${folder}/${name}`));
+      for (const statement of seed[i]!) expect(own).toContain(statement);
+    });
+    // The seed's SQL inside its Python: the dual-write and the backfill of the rename.
+    const rename = statements(sqlSource(`${folder}/rename-column`));
+    expect(rename).toContain('UPDATE users SET new_name = old_name WHERE new_name IS NULL');
+    expect(rename).toContain("UPDATE users SET old_name = 'Ada Lovelace', new_name = 'Ada Lovelace' WHERE id = 1");
+  });
+
+  it('add-column: version 1 keeps reading and writing after the ALTERs; version 2 sees the new columns', POSTGRES, async () => {
+    const { status, lines } = await runPlayground(`${folder}/add-column`);
+    expect(status).toBe('ok');
+    expect(lines).toEqual([
+      'CREATE TABLE',
+      'INSERT 0 2',
+      'ALTER TABLE',
+      'ALTER TABLE',
+      'INSERT 0 1',
+      'id | name | email',
+      '1 | Ada | ada@example.com',
+      '2 | Grace | grace@example.com',
+      '3 | Alan | alan@example.com',
+      'INSERT 0 1',
+      'id | name | phone_number | status',
+      '1 | Ada | NULL | active',
+      '2 | Grace | NULL | active',
+      '3 | Alan | NULL | active',
+      '4 | Edsger | +31 20 555 0100 | active',
+      'ERROR:  column "country" of relation "users" contains null values (main.sql:21:1)',
+    ]);
+  });
+
+  it('remove-column: version 2 works before and after the DROP; version 1 fails only after it', POSTGRES, async () => {
+    const { status, lines } = await runPlayground(`${folder}/remove-column`);
+    expect(status).toBe('ok');
+    expect(lines).toEqual([
+      'CREATE TABLE',
+      'INSERT 0 2',
+      'INSERT 0 1',
+      'id | name | old_column',
+      '1 | Ada | legacy-1',
+      '2 | Grace | legacy-2',
+      '3 | Alan | NULL',
+      'ALTER TABLE',
+      'INSERT 0 1',
+      'id | name',
+      '1 | Ada',
+      '2 | Grace',
+      '3 | Alan',
+      '4 | Edsger',
+      'ERROR:  column "old_column" does not exist (main.sql:18:18)',
+    ]);
+  });
+
+  it('rename-column: both readers work at every step; the seed\'s backfill misses a row version 1 renamed, the fixed one does not', POSTGRES, async () => {
+    const { status, lines } = await runPlayground(`${folder}/rename-column`);
+    expect(status).toBe('ok');
+    const header = 'after | all users | v1 finds | v2 finds | out of sync';
+    expect(lines).toEqual([
+      'CREATE TABLE',
+      'INSERT 0 3',
+      'CREATE FUNCTION',
+      'ALTER TABLE',
+      header,
+      '1. add column | 3 | 3 | 0 | 3',
+      'UPDATE 1',
+      'INSERT 0 1',
+      'INSERT 0 1',
+      'UPDATE 1',
+      header,
+      '2. dual-write | 5 | 5 | 2 | 4',
+      'UPDATE 3',
+      header,
+      '3. backfill | 5 | 5 | 5 | 1',
+      'UPDATE 1',
+      header,
+      '3. backfill, fixed | 5 | 5 | 5 | 0',
+      'id | new_name',
+      '1 | Ada King',
+      '2 | Grace',
+      '3 | Edsger',
+      '4 | Alan',
+      '5 | Barbara',
+    ]);
+  });
+
+  it('drop-old-column: dropping before the writers stop breaks the dual-write; after, writes keep working', POSTGRES, async () => {
+    const { status, lines } = await runPlayground(`${folder}/drop-old-column`);
+    expect(status).toBe('ok');
+    expect(lines).toEqual([
+      'CREATE TABLE',
+      'INSERT 0 3',
+      'BEGIN',
+      'ALTER TABLE',
+      'ERROR:  column "old_name" of relation "users" does not exist (main.sql:8:18)',
+      'ROLLBACK',
+      'UPDATE 1',
+      'ALTER TABLE',
+      'UPDATE 1',
+      'id | new_name',
+      '1 | Ada Lovelace',
+      '2 | Grace Hopper',
+      '3 | Edsger Dijkstra',
+    ]);
   });
 });
