@@ -22,7 +22,13 @@ export function diagramBytes(dist = join(root, 'dist')) {
       const html = readFileSync(join(dist, 'questions', slug, 'index.html'), 'utf8');
       const figures = html.match(/<figure class="diagram[\s\S]*?<\/figure>/g) ?? [];
       const markup = figures.join('');
-      return { slug, diagrams: figures.length, bytes: Buffer.byteLength(markup), gzip: gzipSync(markup).length, page: Buffer.byteLength(html) };
+      return {
+        slug,
+        diagrams: figures.length,
+        bytes: Buffer.byteLength(markup),
+        gzip: gzipSync(markup).length,
+        page: Buffer.byteLength(html),
+      };
     });
 }
 
@@ -48,16 +54,22 @@ function main() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
   console.log(`\n${'page'.padEnd(50)} diagrams  diagram HTML    gzipped   whole page`);
   for (const r of rows) {
-    console.log(`${r.slug.padEnd(50)} ${String(r.diagrams).padStart(8)}  ${kb(r.bytes)}    ${kb(r.gzip)} ${kb(r.page)}`);
+    console.log(
+      `${r.slug.padEnd(50)} ${String(r.diagrams).padStart(8)}  ${kb(r.bytes)}    ${kb(r.gzip)} ${kb(r.page)}`,
+    );
   }
   const sum = (key) => rows.reduce((total, r) => total + r[key], 0);
-  console.log(`${'all pages'.padEnd(50)} ${String(sum('diagrams')).padStart(8)}  ${kb(sum('bytes'))}    ${kb(sum('gzip'))} ${kb(sum('page'))}`);
+  console.log(
+    `${'all pages'.padEnd(50)} ${String(sum('diagrams')).padStart(8)}  ${kb(sum('bytes'))}    ${kb(sum('gzip'))} ${kb(sum('page'))}`,
+  );
   const sorted = rows.map((r) => r.bytes).sort((a, b) => a - b);
   console.log(`median per page: ${kb(sorted[Math.floor(sorted.length / 2)])}, largest: ${kb(sorted.at(-1))}`);
 
   const over = rows.filter((r) => r.bytes > DIAGRAM_BUDGET_PER_PAGE);
   if (over.length > 0) {
-    console.error(`\nOVER BUDGET (${kb(DIAGRAM_BUDGET_PER_PAGE)} of diagrams per page): ${over.map((r) => r.slug).join(', ')}`);
+    console.error(
+      `\nOVER BUDGET (${kb(DIAGRAM_BUDGET_PER_PAGE)} of diagrams per page): ${over.map((r) => r.slug).join(', ')}`,
+    );
     process.exitCode = 1;
   }
 }

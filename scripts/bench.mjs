@@ -13,12 +13,20 @@ const reuse = process.argv.includes('--reuse');
 const port = Number(process.env.BENCH_PORT ?? 4500);
 const origin = `http://localhost:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const PAGES = {
   landing: '/',
-  'question, no playground': '/questions/monolith-vs-microservices/',
-  'question with playground': '/questions/principle-of-least-surprise/',
+  // Every question has a playground now; question 1's answer had no code in the seed.
+  'question 1 (no seed code)': '/questions/monolith-vs-microservices/',
+  'question 3 (playground demo)': '/questions/principle-of-least-surprise/',
 };
 const step = (text) => console.error(`bench: ${text}`);
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
@@ -47,7 +55,11 @@ const distBytes = dirSize(join(root, 'dist'));
 // 2. Serve the build.
 step('serving dist/');
 // Its own process group, so that stopping it also stops the astro process npx starts.
-const server = spawn('npx', ['astro', 'preview', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const server = spawn('npx', ['astro', 'preview', '--port', String(port)], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  detached: true,
+});
 const stopServer = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -66,8 +78,19 @@ await new Promise((resolve, reject) => {
   });
 });
 
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: [...chromeArgs, '--remote-debugging-port=9333'] });
-const results = { date: new Date().toISOString(), buildSeconds, distKB: kb(distBytes), pages: {}, playground: {}, pagefindFirstQueryGzipKB: null, lighthouse: {} };
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: [...chromeArgs, '--remote-debugging-port=9333'],
+});
+const results = {
+  date: new Date().toISOString(),
+  buildSeconds,
+  distKB: kb(distBytes),
+  pages: {},
+  playground: {},
+  pagefindFirstQueryGzipKB: null,
+  lighthouse: {},
+};
 
 /** Opens a page in a fresh context and records the gzip size of every response by resource type. */
 async function openRecorded(path) {
@@ -83,7 +106,11 @@ async function openRecorded(path) {
     }
   });
   await page.goto(origin + path, { waitUntil: 'networkidle' });
-  const sum = (type, from = 0) => seen.slice(from).filter((r) => r.type === type).reduce((a, r) => a + r.gzip, 0);
+  const sum = (type, from = 0) =>
+    seen
+      .slice(from)
+      .filter((r) => r.type === type)
+      .reduce((a, r) => a + r.gzip, 0);
   return { context, page, seen, sum };
 }
 
@@ -92,17 +119,25 @@ try {
   for (const [name, path] of Object.entries(PAGES)) {
     step(`bytes: ${path}`);
     const { context, page, seen, sum } = await openRecorded(path);
-    const entry = { htmlGzipKB: kb(sum('document')), cssGzipKB: kb(sum('stylesheet')), jsBeforeInteractionGzipKB: kb(sum('script')) };
+    const entry = {
+      htmlGzipKB: kb(sum('document')),
+      cssGzipKB: kb(sum('stylesheet')),
+      jsBeforeInteractionGzipKB: kb(sum('script')),
+    };
     const playground = page.locator('.pg').first();
     if ((await playground.count()) > 0) {
       await playground.scrollIntoViewIfNeeded();
       await playground.getByRole('button', { name: 'Run', exact: true }).and(page.locator(':enabled')).waitFor();
       await page.waitForLoadState('networkidle');
       entry.jsAfterHydrationGzipKB = kb(sum('script'));
-      const diagrams = await page.locator('figure svg').evaluateAll((svgs) => svgs.reduce((a, s) => a + s.outerHTML.length, 0));
+      const diagrams = await page
+        .locator('figure svg')
+        .evaluateAll((svgs) => svgs.reduce((a, s) => a + s.outerHTML.length, 0));
       entry.diagramKB = kb(diagrams);
     } else {
-      const diagrams = await page.locator('figure svg').evaluateAll((svgs) => svgs.reduce((a, s) => a + s.outerHTML.length, 0));
+      const diagrams = await page
+        .locator('figure svg')
+        .evaluateAll((svgs) => svgs.reduce((a, s) => a + s.outerHTML.length, 0));
       entry.diagramKB = kb(diagrams);
     }
     void seen;
@@ -113,7 +148,7 @@ try {
   // 4. Run → first output, the first run on a fresh page and warm runs after it.
   {
     step('playground run timing');
-    const { context, page } = await openRecorded(PAGES['question with playground']);
+    const { context, page } = await openRecorded(PAGES['question 3 (playground demo)']);
     const playground = page.locator('.pg').first();
     await playground.scrollIntoViewIfNeeded();
     const run = playground.getByRole('button', { name: 'Run', exact: true });
@@ -154,7 +189,12 @@ try {
     await page.getByRole('dialog').getByRole('textbox').fill('thundering herd');
     await page.locator('.pagefind-ui__result').first().waitFor();
     await page.waitForLoadState('networkidle');
-    results.pagefindFirstQueryGzipKB = kb(seen.slice(before).filter((r) => r.url.includes('/pagefind/')).reduce((a, r) => a + r.gzip, 0));
+    results.pagefindFirstQueryGzipKB = kb(
+      seen
+        .slice(before)
+        .filter((r) => r.url.includes('/pagefind/'))
+        .reduce((a, r) => a + r.gzip, 0),
+    );
     await context.close();
   }
 
@@ -162,8 +202,15 @@ try {
   const { default: lighthouse } = await import('lighthouse');
   for (const [name, path] of Object.entries(PAGES)) {
     step(`lighthouse: ${path}`);
-    const { lhr } = await lighthouse(origin + path, { port: 9333, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
-    results.lighthouse[name] = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+    const { lhr } = await lighthouse(origin + path, {
+      port: 9333,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    results.lighthouse[name] = Object.fromEntries(
+      Object.entries(lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]),
+    );
   }
 } finally {
   await browser.close();
@@ -173,25 +220,53 @@ try {
 // 7. Report and budgets.
 const failures = [];
 for (const [name, page] of Object.entries(results.pages)) {
-  if (page.jsBeforeInteractionGzipKB > budgets.jsBeforeInteractionGzipKB) failures.push(`${name}: JS before interaction ${page.jsBeforeInteractionGzipKB} KB > ${budgets.jsBeforeInteractionGzipKB} KB`);
-  if (page.jsAfterHydrationGzipKB > budgets.jsAfterHydrationGzipKB) failures.push(`${name}: JS after hydration ${page.jsAfterHydrationGzipKB} KB > ${budgets.jsAfterHydrationGzipKB} KB`);
+  if (page.jsBeforeInteractionGzipKB > budgets.jsBeforeInteractionGzipKB)
+    failures.push(
+      `${name}: JS before interaction ${page.jsBeforeInteractionGzipKB} KB > ${budgets.jsBeforeInteractionGzipKB} KB`,
+    );
+  if (page.jsAfterHydrationGzipKB > budgets.jsAfterHydrationGzipKB)
+    failures.push(
+      `${name}: JS after hydration ${page.jsAfterHydrationGzipKB} KB > ${budgets.jsAfterHydrationGzipKB} KB`,
+    );
 }
 for (const [name, scores] of Object.entries(results.lighthouse)) {
-  if (scores.performance < budgets.lighthousePerformanceMin) failures.push(`${name}: Lighthouse performance ${scores.performance} < ${budgets.lighthousePerformanceMin}`);
-  if (scores.accessibility < budgets.lighthouseAccessibilityMin) failures.push(`${name}: Lighthouse accessibility ${scores.accessibility} < ${budgets.lighthouseAccessibilityMin}`);
+  if (scores.performance < budgets.lighthousePerformanceMin)
+    failures.push(`${name}: Lighthouse performance ${scores.performance} < ${budgets.lighthousePerformanceMin}`);
+  if (scores.accessibility < budgets.lighthouseAccessibilityMin)
+    failures.push(`${name}: Lighthouse accessibility ${scores.accessibility} < ${budgets.lighthouseAccessibilityMin}`);
 }
 results.failures = failures;
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const rows = Object.entries(results.pages).map(([name, p]) => {
   const lh = results.lighthouse[name] ?? {};
-  return [name, p.htmlGzipKB, p.cssGzipKB, p.jsBeforeInteractionGzipKB, p.jsAfterHydrationGzipKB ?? '–', p.diagramKB, `${lh.performance}/${lh.accessibility}/${lh['best-practices']}/${lh.seo}`];
+  return [
+    name,
+    p.htmlGzipKB,
+    p.cssGzipKB,
+    p.jsBeforeInteractionGzipKB,
+    p.jsAfterHydrationGzipKB ?? '–',
+    p.diagramKB,
+    `${lh.performance}/${lh.accessibility}/${lh['best-practices']}/${lh.seo}`,
+  ];
 });
-const header = ['page', 'HTML gz KB', 'CSS gz KB', 'JS gz KB (load)', 'JS gz KB (hydrated)', 'diagram SVG KB', 'Lighthouse perf/a11y/bp/seo'];
+const header = [
+  'page',
+  'HTML gz KB',
+  'CSS gz KB',
+  'JS gz KB (load)',
+  'JS gz KB (hydrated)',
+  'diagram SVG KB',
+  'Lighthouse perf/a11y/bp/seo',
+];
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-console.log(`\nbuild: ${buildSeconds ?? 'reused'} s · dist: ${(distBytes / 1024 / 1024).toFixed(1)} MB · Pagefind first query: ${results.pagefindFirstQueryGzipKB} KB gz`);
-console.log(`playground Run → first output: first ${results.playground.firstRunToOutputMs} ms, warm median ${results.playground.warmRunToOutputMsMedian} ms`);
+console.log(
+  `\nbuild: ${buildSeconds ?? 'reused'} s · dist: ${(distBytes / 1024 / 1024).toFixed(1)} MB · Pagefind first query: ${results.pagefindFirstQueryGzipKB} KB gz`,
+);
+console.log(
+  `playground Run → first output: first ${results.playground.firstRunToOutputMs} ms, warm median ${results.playground.warmRunToOutputMsMedian} ms`,
+);
 if (failures.length > 0) {
   console.log(`\nOVER BUDGET:\n- ${failures.join('\n- ')}`);
   process.exit(1);

@@ -30,18 +30,37 @@ const addon = await build({
   ...common,
   entryPoints: [`${root}src/runner/postgres-addon.ts`],
   platform: 'browser',
-  external: ['fs', 'fs/promises', 'path', 'url', 'crypto', 'module', 'os', 'util', 'zlib', 'stream', 'worker_threads', 'child_process', 'node:*'],
+  external: [
+    'fs',
+    'fs/promises',
+    'path',
+    'url',
+    'crypto',
+    'module',
+    'os',
+    'util',
+    'zlib',
+    'stream',
+    'worker_threads',
+    'child_process',
+    'node:*',
+  ],
   define: { 'import.meta.url': '"file:///pglite/"' },
 });
 await writeFile(`${root}public/runner/postgres.js`, addon.outputFiles[0].text);
 const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-for (const file of ['pglite.wasm', 'pglite.data']) await copyFile(`${pgliteDist}/${file}`, `${root}public/runner/${file}`);
+for (const file of ['pglite.wasm', 'pglite.data'])
+  await copyFile(`${pgliteDist}/${file}`, `${root}public/runner/${file}`);
 
 // A freshly initialised cluster (as initialisedCluster() in src/lib/postgres/host.ts makes it): each run
 // in the browser loads it instead of running initdb, which would take most of the start-up time. Made
 // again only when PGlite changes, since initdb takes seconds.
 const clusterFile = `${root}public/runner/pgdata.tgz`;
-const mtime = (path) => stat(path).then((s) => s.mtimeMs, () => 0);
+const mtime = (path) =>
+  stat(path).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
 if ((await mtime(clusterFile)) <= (await mtime(`${pgliteDist}/../package.json`))) {
   const { PGlite } = await import('@electric-sql/pglite');
   const pg = await PGlite.create();
@@ -50,4 +69,6 @@ if ((await mtime(clusterFile)) <= (await mtime(`${pgliteDist}/../package.json`))
   await pg.close();
   await writeFile(clusterFile, Buffer.from(await cluster.arrayBuffer()));
 }
-console.log(`runner: public/runner/postgres.js (${(addon.outputFiles[0].text.length / 1024).toFixed(1)} KiB), PGlite's pglite.wasm and pglite.data, pgdata.tgz (${((await stat(clusterFile)).size / 1024 / 1024).toFixed(1)} MiB)`);
+console.log(
+  `runner: public/runner/postgres.js (${(addon.outputFiles[0].text.length / 1024).toFixed(1)} KiB), PGlite's pglite.wasm and pglite.data, pgdata.tgz (${((await stat(clusterFile)).size / 1024 / 1024).toFixed(1)} MiB)`,
+);

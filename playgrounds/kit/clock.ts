@@ -164,7 +164,11 @@ export function every(ms: number, callback: (run: number) => void | Promise<void
  * Starts `count` tasks at once (`task(0)`, `task(1)`…) and resolves with their results in order, like
  * Promise.all. With `staggerMs`, task i starts i·staggerMs later: arrivals spread over time.
  */
-export function concurrently<T>(count: number, task: (index: number) => Promise<T>, options: { readonly staggerMs?: number } = {}): Promise<T[]> {
+export function concurrently<T>(
+  count: number,
+  task: (index: number) => Promise<T>,
+  options: { readonly staggerMs?: number } = {},
+): Promise<T[]> {
   const stagger = options.staggerMs ?? 0;
   return Promise.all(
     Array.from({ length: count }, (_, i) => (i > 0 && stagger > 0 ? sleep(i * stagger).then(() => task(i)) : task(i))),
@@ -290,7 +294,8 @@ function stopClock(): void {
 // through a MessageChannel a long real timer (the keep-alive) stays pending until the clock is idle.
 
 const macrotask: { post: (hop: () => void) => void; needsKeepAlive: boolean } = (() => {
-  if (typeof setImmediate === 'function') return { post: (fn: () => void) => void setImmediate(fn), needsKeepAlive: false };
+  if (typeof setImmediate === 'function')
+    return { post: (fn: () => void) => void setImmediate(fn), needsKeepAlive: false };
   if (typeof MessageChannel === 'function') {
     const channel = new MessageChannel();
     const pending: (() => void)[] = [];

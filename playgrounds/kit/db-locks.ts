@@ -68,7 +68,8 @@ export class LockManager {
       return;
     }
     if (holder === tx) return;
-    if (options.nowait) throw new LockNotAvailable(`could not obtain lock on ${resource}: held by transaction ${holder}`);
+    if (options.nowait)
+      throw new LockNotAvailable(`could not obtain lock on ${resource}: held by transaction ${holder}`);
     const cycle = this.cycleFrom(holder, tx);
     if (cycle) {
       this.deadlocks += 1;
@@ -81,7 +82,11 @@ export class LockManager {
         const ms = options.timeoutMs;
         waiter.timer = after(ms, () => {
           this.removeWaiter(resource, waiter);
-          reject(new LockTimeout(`canceling statement due to lock timeout: transaction ${tx} waited ${ms} ms for ${resource}`));
+          reject(
+            new LockTimeout(
+              `canceling statement due to lock timeout: transaction ${tx} waited ${ms} ms for ${resource}`,
+            ),
+          );
         });
       }
       const queue = this.queues.get(resource) ?? [];

@@ -126,8 +126,11 @@ export class UniqueViolation extends Error {
     /** The duplicate value(s), as text. */
     readonly value: string,
   ) {
-    const constraint = columns.length === 1 && columns[0] === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_key`;
-    super(`duplicate key value violates unique constraint "${constraint}": Key (${columns.join(', ')})=(${value}) already exists`);
+    const constraint =
+      columns.length === 1 && columns[0] === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_key`;
+    super(
+      `duplicate key value violates unique constraint "${constraint}": Key (${columns.join(', ')})=(${value}) already exists`,
+    );
   }
 }
 
@@ -152,7 +155,10 @@ abstract class Statements<S extends TableRows<S>> {
 
   /** SELECT … WHERE …: matching rows (all rows without `where`). */
   select<T extends Table<S>>(table: T, where?: Where<S[T]>, options: SelectOptions<S[T]> = {}): Promise<S[T][]> {
-    return this.run('select', (tx) => this.engine.select(tx, table, loose(where), options as SelectOptions<Row>).map(copy) as S[T][]);
+    return this.run(
+      'select',
+      (tx) => this.engine.select(tx, table, loose(where), options as SelectOptions<Row>).map(copy) as S[T][],
+    );
   }
 
   /** SELECT count(*) … WHERE …. */
@@ -180,8 +186,15 @@ abstract class Statements<S extends TableRows<S>> {
   }
 
   /** UPDATE … WHERE id = ? [AND …]: 1 if the row was updated, 0 if missing or not matching. */
-  update<T extends Table<S>>(table: T, id: S[T]['id'], changes: Changes<S[T]>, options: UpdateOptions<S[T]> = {}): Promise<number> {
-    return this.run('update', (tx) => this.engine.update(tx, table, id, changes as Changes<Row>, options as UpdateOptions<Row>));
+  update<T extends Table<S>>(
+    table: T,
+    id: S[T]['id'],
+    changes: Changes<S[T]>,
+    options: UpdateOptions<S[T]> = {},
+  ): Promise<number> {
+    return this.run('update', (tx) =>
+      this.engine.update(tx, table, id, changes as Changes<Row>, options as UpdateOptions<Row>),
+    );
   }
 
   /** UPDATE … WHERE …: updates every matching row; returns how many. */
@@ -196,7 +209,11 @@ abstract class Statements<S extends TableRows<S>> {
   }
 
   /** DELETE … WHERE id = ? [AND …]: 1 if deleted. */
-  delete<T extends Table<S>>(table: T, id: S[T]['id'], options: { readonly where?: Where<S[T]> } = {}): Promise<number> {
+  delete<T extends Table<S>>(
+    table: T,
+    id: S[T]['id'],
+    options: { readonly where?: Where<S[T]> } = {},
+  ): Promise<number> {
     return this.run('delete', (tx) => this.engine.delete(tx, table, id, loose(options.where)));
   }
 
@@ -204,14 +221,17 @@ abstract class Statements<S extends TableRows<S>> {
   deleteWhere<T extends Table<S>>(table: T, where: Where<S[T]>): Promise<number> {
     return this.run('delete', async (tx) => {
       let deleted = 0;
-      for (const row of this.engine.select(tx, table, loose(where), {})) deleted += await this.engine.delete(tx, table, row.id, loose(where));
+      for (const row of this.engine.select(tx, table, loose(where), {}))
+        deleted += await this.engine.delete(tx, table, row.id, loose(where));
       return deleted;
     });
   }
 }
 
 /** The primary database. Statements called on it run in autocommit mode. */
-export class Database<S extends TableRows<S> = Record<string, { readonly id: Id; readonly [column: string]: unknown }>> extends Statements<S> {
+export class Database<
+  S extends TableRows<S> = Record<string, { readonly id: Id; readonly [column: string]: unknown }>,
+> extends Statements<S> {
   readonly name: string;
   /** The read replicas (see `replicas` option). */
   readonly replicas: readonly Replica<S>[];
@@ -222,8 +242,16 @@ export class Database<S extends TableRows<S> = Record<string, { readonly id: Id;
     this.name = options.name ?? 'db';
     const random = new Random(options.seed ?? stableHash(this.name));
     const replicas = options.replicas ?? 0;
-    this.engine = new Engine(options.latency ?? 0, random, (options.tables ?? {}) as Record<string, TableOptions<Row>>, replicas > 0);
-    this.replicas = Array.from({ length: replicas }, (_, i) => new Replica<S>(this.engine, i, options.replicaLagMs ?? 0));
+    this.engine = new Engine(
+      options.latency ?? 0,
+      random,
+      (options.tables ?? {}) as Record<string, TableOptions<Row>>,
+      replicas > 0,
+    );
+    this.replicas = Array.from(
+      { length: replicas },
+      (_, i) => new Replica<S>(this.engine, i, options.replicaLagMs ?? 0),
+    );
   }
 
   /** How long each statement takes; change it at any time to simulate a slow database. */
@@ -260,7 +288,8 @@ export class Database<S extends TableRows<S> = Record<string, { readonly id: Id;
   /** Read replica number `index` (default the first). */
   replica(index = 0): Replica<S> {
     const replica = this.replicas[index];
-    if (!replica) throw new RangeError(`${this.name} has ${this.replicas.length} replica(s); there is no replica(${index})`);
+    if (!replica)
+      throw new RangeError(`${this.name} has ${this.replicas.length} replica(s); there is no replica(${index})`);
     return replica;
   }
 
@@ -306,14 +335,24 @@ export class Transaction<S extends TableRows<S>> extends Statements<S> {
 
   /** SELECT … WHERE id = ? FOR UPDATE: locks the row until this transaction ends; undefined if missing. */
   getForUpdate<T extends Table<S>>(table: T, id: S[T]['id'], options: LockOptions = {}): Promise<S[T] | undefined> {
-    return this.run('select', async (tx) => copy(await this.engine.lockRow(tx, table, id, options)) as S[T] | undefined);
+    return this.run(
+      'select',
+      async (tx) => copy(await this.engine.lockRow(tx, table, id, options)) as S[T] | undefined,
+    );
   }
 
   /** SELECT … WHERE … FOR UPDATE [SKIP LOCKED | NOWAIT]: locks and returns the matching rows. */
-  selectForUpdate<T extends Table<S>>(table: T, where?: Where<S[T]>, options: SelectOptions<S[T]> & LockOptions = {}): Promise<S[T][]> {
+  selectForUpdate<T extends Table<S>>(
+    table: T,
+    where?: Where<S[T]>,
+    options: SelectOptions<S[T]> & LockOptions = {},
+  ): Promise<S[T][]> {
     return this.run('select', async (tx) => {
       const locked: Row[] = [];
-      for (const candidate of this.engine.select(tx, table, loose(where), { ...(options as SelectOptions<Row>), limit: Infinity })) {
+      for (const candidate of this.engine.select(tx, table, loose(where), {
+        ...(options as SelectOptions<Row>),
+        limit: Infinity,
+      })) {
         if (locked.length >= (options.limit ?? Infinity)) break;
         const row = await this.engine.lockRow(tx, table, candidate.id, options);
         if (row && matches(row, loose(where))) locked.push(row);
@@ -363,7 +402,10 @@ export class Replica<S extends TableRows<S>> {
 
   /** SELECT … WHERE … on the replica. */
   select<T extends Table<S>>(table: T, where?: Where<S[T]>, options: SelectOptions<S[T]> = {}): Promise<S[T][]> {
-    return this.read((asOf) => arrange(this.engine.rowsAsOf(table, asOf), loose(where), options as SelectOptions<Row>).map(copy) as S[T][]);
+    return this.read(
+      (asOf) =>
+        arrange(this.engine.rowsAsOf(table, asOf), loose(where), options as SelectOptions<Row>).map(copy) as S[T][],
+    );
   }
 
   /** SELECT count(*) … on the replica. */
@@ -406,7 +448,17 @@ interface TableState {
 
 class Engine {
   readonly locks = new LockManager();
-  readonly counters = { queries: 0, primary: 0, replica: 0, select: 0, insert: 0, update: 0, delete: 0, commits: 0, rollbacks: 0 };
+  readonly counters = {
+    queries: 0,
+    primary: 0,
+    replica: 0,
+    select: 0,
+    insert: 0,
+    update: 0,
+    delete: 0,
+    commits: 0,
+    rollbacks: 0,
+  };
   private readonly tables = new Map<string, TableState>();
   private readonly sequences = new Map<string, number>();
   private lastTx = 0;
@@ -423,7 +475,13 @@ class Engine {
     if (!state) {
       const options = this.options[name] ?? {};
       const unique = (options.unique ?? []).map((u) => (typeof u === 'string' ? [u] : [...u]));
-      state = { unique, versioned: options.versioned ?? false, rows: new Map(), indexes: new Map(), history: new Map() };
+      state = {
+        unique,
+        versioned: options.versioned ?? false,
+        rows: new Map(),
+        indexes: new Map(),
+        history: new Map(),
+      };
       for (const columns of unique) state.indexes.set(columns.join(','), new Map());
       this.tables.set(name, state);
     }
@@ -452,7 +510,8 @@ class Engine {
   }
 
   assertActive(tx: TxState): void {
-    if (tx.status !== 'active') throw new TransactionClosed(`transaction ${tx.id} is ${tx.status === 'committing' ? 'ending' : tx.status}`);
+    if (tx.status !== 'active')
+      throw new TransactionClosed(`transaction ${tx.id} is ${tx.status === 'committing' ? 'ending' : tx.status}`);
   }
 
   /** A statement inside a transaction. */
@@ -555,7 +614,13 @@ class Engine {
     return 1;
   }
 
-  async update(tx: TxState, table: string, id: Id, changes: Changes<Row>, options: UpdateOptions<Row>): Promise<number> {
+  async update(
+    tx: TxState,
+    table: string,
+    id: Id,
+    changes: Changes<Row>,
+    options: UpdateOptions<Row>,
+  ): Promise<number> {
     const state = this.table(table);
     await this.lock(tx, rowResource(table, id));
     const current = this.visible(tx, table, id);
@@ -615,15 +680,23 @@ class Engine {
    * Checks `row` against the table's unique constraints, first locking each value (so a concurrent
    * transaction inserting the same value waits for this one). Returns the violation, if any.
    */
-  private async checkUnique(tx: TxState, table: string, row: Row, previous: Row | undefined): Promise<UniqueViolation | undefined> {
+  private async checkUnique(
+    tx: TxState,
+    table: string,
+    row: Row,
+    previous: Row | undefined,
+  ): Promise<UniqueViolation | undefined> {
     const state = this.table(table);
     for (const columns of state.unique) {
       const key = uniqueKey(row, columns);
       if (key === undefined || (previous && uniqueKey(previous, columns) === key)) continue;
       await this.lock(tx, `${table}(${columns.join(', ')})=(${key})`);
       const holder = state.indexes.get(columns.join(','))?.get(key);
-      const committedClash = holder !== undefined && holder !== row.id && uniqueKey(this.visible(tx, table, holder), columns) === key;
-      const ownClash = [...(tx.writes.get(table) ?? [])].some(([id, other]) => other && id !== row.id && uniqueKey(other, columns) === key);
+      const committedClash =
+        holder !== undefined && holder !== row.id && uniqueKey(this.visible(tx, table, holder), columns) === key;
+      const ownClash = [...(tx.writes.get(table) ?? [])].some(
+        ([id, other]) => other && id !== row.id && uniqueKey(other, columns) === key,
+      );
       if (committedClash || ownClash) return new UniqueViolation(table, columns, key);
     }
     return undefined;

@@ -43,8 +43,24 @@ export interface KvOptions {
 
 /** Every command the Kv understands, as counted by {@link Kv.calls}. */
 export type KvCommand =
-  | 'get' | 'mget' | 'set' | 'setex' | 'incr' | 'incrby' | 'decr' | 'decrby' | 'del' | 'delifeq'
-  | 'exists' | 'expire' | 'pexpire' | 'ttl' | 'pttl' | 'persist' | 'keys' | 'flushall';
+  | 'get'
+  | 'mget'
+  | 'set'
+  | 'setex'
+  | 'incr'
+  | 'incrby'
+  | 'decr'
+  | 'decrby'
+  | 'del'
+  | 'delifeq'
+  | 'exists'
+  | 'expire'
+  | 'pexpire'
+  | 'ttl'
+  | 'pttl'
+  | 'persist'
+  | 'keys'
+  | 'flushall';
 
 interface Entry {
   value: string;
@@ -180,7 +196,12 @@ export class Kv {
   /** KEYS: live keys matching a glob pattern (`*` any run of characters, `?` one character). */
   async keys(pattern = '*'): Promise<string[]> {
     await this.command('keys');
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const regex = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return [...this.data.keys()].filter((key) => this.live(key) && regex.test(key));
   }
 

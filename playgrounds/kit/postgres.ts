@@ -60,7 +60,12 @@ async function translated<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    const { message, code, detail, hint } = error as { message?: string; code?: unknown; detail?: string; hint?: string };
+    const { message, code, detail, hint } = error as {
+      message?: string;
+      code?: unknown;
+      detail?: string;
+      hint?: string;
+    };
     if (typeof code !== 'string') throw error;
     throw new PostgresError(String(message), code, detail, hint);
   }
@@ -72,7 +77,8 @@ export async function openPostgres(): Promise<Postgres> {
   if (!host) throw new Error('PostgreSQL is not available here: kit/postgres runs inside the playground sandbox');
   const db = await host.open();
   return {
-    query: async <T>(sql: string, params: readonly unknown[] = []) => (await translated(db.query(sql, params))).rows as T[],
+    query: async <T>(sql: string, params: readonly unknown[] = []) =>
+      (await translated(db.query(sql, params))).rows as T[],
     exec: async (sql: string) => (await translated(db.exec(sql))).map((result) => result.tag),
     close: () => db.close(),
   };

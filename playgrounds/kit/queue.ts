@@ -102,7 +102,16 @@ export class Queue<T> {
   private readonly deliveries = new WeakMap<Message<T>, { envelope: Envelope<T>; delivery: number }>();
   private dlq: Queue<T> | undefined;
   private lastId = 0;
-  private counters = { sent: 0, received: 0, redelivered: 0, acked: 0, nacked: 0, expired: 0, deadLettered: 0, duplicated: 0 };
+  private counters = {
+    sent: 0,
+    received: 0,
+    redelivered: 0,
+    acked: 0,
+    nacked: 0,
+    expired: 0,
+    deadLettered: 0,
+    duplicated: 0,
+  };
 
   constructor(options: QueueOptions = {}) {
     this.name = options.name ?? 'queue';
@@ -240,7 +249,15 @@ export class Queue<T> {
   }
 
   private enqueue(id: string, body: T, delayMs: number): void {
-    const envelope: Envelope<T> = { id, body, sentAt: now(), deliveries: 0, delivery: 0, state: 'delayed', timer: undefined };
+    const envelope: Envelope<T> = {
+      id,
+      body,
+      sentAt: now(),
+      deliveries: 0,
+      delivery: 0,
+      state: 'delayed',
+      timer: undefined,
+    };
     if (delayMs > 0) {
       this.pending.add(envelope);
       envelope.timer = after(delayMs, () => this.makeVisible(envelope));
@@ -275,7 +292,12 @@ export class Queue<T> {
       this.counters.expired += 1;
       this.retry(envelope, 0);
     });
-    const message: Message<T> = { id: envelope.id, body: envelope.body, attempt: envelope.deliveries, sentAt: envelope.sentAt };
+    const message: Message<T> = {
+      id: envelope.id,
+      body: envelope.body,
+      attempt: envelope.deliveries,
+      sentAt: envelope.sentAt,
+    };
     this.deliveries.set(message, { envelope, delivery });
     return message;
   }

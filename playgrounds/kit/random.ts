@@ -19,7 +19,8 @@
  *   `max` caps the tail;
  * - a function: your own distribution, given the component's generator (`(r) => r.chance(0.05) ? 800 : 20`).
  */
-export type Latency = number | { readonly p50: number; readonly p99: number; readonly max?: number } | ((random: Random) => number);
+export type Latency =
+  number | { readonly p50: number; readonly p99: number; readonly max?: number } | ((random: Random) => number);
 
 /** The z-score of the 99th percentile of a standard normal distribution. */
 const Z99 = 2.3263478740408408;

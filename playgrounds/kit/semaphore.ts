@@ -60,7 +60,8 @@ export class Semaphore {
       if (released) return;
       released = true;
       const next = this.queue.shift();
-      if (next) next(); // the permit goes straight to the next in line
+      if (next)
+        next(); // the permit goes straight to the next in line
       else this.inUse -= 1;
     };
   }

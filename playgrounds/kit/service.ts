@@ -147,7 +147,8 @@ export class Service<Req = unknown, Res = void> {
     this.counters.calls += 1;
     const work = this.serve(request, this.decide(), this.random.latency(this.latency));
     try {
-      const response = options.timeoutMs === undefined ? await work : await timeout(work, options.timeoutMs, `${this.name}.call`);
+      const response =
+        options.timeoutMs === undefined ? await work : await timeout(work, options.timeoutMs, `${this.name}.call`);
       this.counters.ok += 1;
       return response;
     } catch (error) {
@@ -226,7 +227,8 @@ export class Service<Req = unknown, Res = void> {
     try {
       return this.handler ? await this.handler(request) : (undefined as Res);
     } catch (error) {
-      if (error instanceof ServiceError) throw error.service ? error : new ServiceError(error.status, error.detail, this.name, { cause: error });
+      if (error instanceof ServiceError)
+        throw error.service ? error : new ServiceError(error.status, error.detail, this.name, { cause: error });
       throw new ServiceError(500, error instanceof Error ? error.message : String(error), this.name, { cause: error });
     }
   }

@@ -82,7 +82,13 @@ export class Stream<T> {
     await this.delay();
     const partition = options.partition ?? this.partitionFor(key);
     const log = this.log(partition);
-    const record: StreamRecord<T> = Object.freeze({ partition, offset: log.length, key, value: structuredClone(value), timestamp: now() });
+    const record: StreamRecord<T> = Object.freeze({
+      partition,
+      offset: log.length,
+      key,
+      value: structuredClone(value),
+      timestamp: now(),
+    });
     log.push(record);
     for (const wake of this.appendWaiters.splice(0)) wake();
     return record;
@@ -144,37 +150,46 @@ export class Stream<T> {
   /** @internal */
   log(partition: number): StreamRecord<T>[] {
     const log = this.logs[partition];
-    if (!log) throw new RangeError(`${this.name} has partitions 0…${this.partitions - 1}; there is no partition ${partition}`);
+    if (!log)
+      throw new RangeError(`${this.name} has partitions 0…${this.partitions - 1}; there is no partition ${partition}`);
     return log;
   }
 
   /** @internal */
   group(name: string): Group<T> {
     let state = this.groups.get(name);
-    if (!state) this.groups.set(name, (state = { committed: Array.from({ length: this.partitions }, () => 0), members: [], joined: 0 }));
+    if (!state)
+      this.groups.set(
+        name,
+        (state = { committed: Array.from({ length: this.partitions }, () => 0), members: [], joined: 0 }),
+      );
     return state;
   }
 
   /** @internal Resolves after the next append, or after `waitMs`. */
   nextAppend(waitMs: number): Promise<void> {
     return new Promise((resolve) => {
-      let timer: Timer | undefined;
-      const wake = () => {
+      const wake = (): void => {
         timer?.cancel();
         resolve();
       };
+      // `wake` runs only after an append, by which time `timer` is set.
+      const timer: Timer | undefined =
+        waitMs === Infinity
+          ? undefined
+          : after(waitMs, () => {
+              this.appendWaiters = this.appendWaiters.filter((w) => w !== wake);
+              resolve();
+            });
       this.appendWaiters.push(wake);
-      if (waitMs === Infinity) return;
-      timer = after(waitMs, () => {
-        this.appendWaiters = this.appendWaiters.filter((w) => w !== wake);
-        resolve();
-      });
     });
   }
 
   /** @internal Members left or joined: partitions are reassigned and everyone restarts from committed offsets. */
   rebalance(state: Group<T>): void {
-    state.members.forEach((member, index) => member.assign(this.logs.map((_, p) => p).filter((p) => p % state.members.length === index)));
+    state.members.forEach((member, index) =>
+      member.assign(this.logs.map((_, p) => p).filter((p) => p % state.members.length === index)),
+    );
   }
 }
 

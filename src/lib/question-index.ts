@@ -39,9 +39,7 @@ export function summariseQuestions(pages: readonly QuestionPage[]): QuestionSumm
 }
 
 /** Groups summaries by topic in the handbook's topic order, dropping empty topics. */
-export function groupByTopic(
-  questions: readonly QuestionSummary[],
-): { topic: Topic; questions: QuestionSummary[] }[] {
+export function groupByTopic(questions: readonly QuestionSummary[]): { topic: Topic; questions: QuestionSummary[] }[] {
   return TOPICS.map((topic) => ({ topic, questions: questions.filter((q) => q.topic === topic) })).filter(
     (group) => group.questions.length > 0,
   );

@@ -6,7 +6,12 @@ import { startSession, type TimerScope } from '../lib/runner/session';
 import { startSqlSession } from '../lib/runner/sql-session';
 import { isSqlEntry } from '../lib/playground/file-map';
 import { isToSandbox, type FromSandbox, type OutputEntry } from '../lib/runner/protocol';
-import { POSTGRES_FACTORY_GLOBAL, POSTGRES_GLOBAL, type CompiledPostgresAssets, type PostgresAssets } from '../lib/postgres/contract';
+import {
+  POSTGRES_FACTORY_GLOBAL,
+  POSTGRES_GLOBAL,
+  type CompiledPostgresAssets,
+  type PostgresAssets,
+} from '../lib/postgres/contract';
 import type { PostgresHost } from '../lib/postgres/host';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project's TypeScript lib is DOM's). */
@@ -28,8 +33,14 @@ const post = (message: FromSandbox) => self.postMessage(message);
  */
 function installPostgres(assets: PostgresAssets): PostgresHost {
   const factoryScope = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console'] as const;
-  const evaluateAddon = new Function(...factoryScope, `${assets.addon}\n//# sourceURL=postgres-addon.js`) as (...args: unknown[]) => void;
-  evaluateAddon(...factoryScope.map((name) => (typeof self[name] === 'function' ? (self[name] as (...a: unknown[]) => unknown).bind(self) : self[name])));
+  const evaluateAddon = new Function(...factoryScope, `${assets.addon}\n//# sourceURL=postgres-addon.js`) as (
+    ...args: unknown[]
+  ) => void;
+  evaluateAddon(
+    ...factoryScope.map((name) =>
+      typeof self[name] === 'function' ? (self[name] as (...a: unknown[]) => unknown).bind(self) : self[name],
+    ),
+  );
   const compiled: Promise<CompiledPostgresAssets> = WebAssembly.compile(assets.pgliteWasm).then((pgliteWasmModule) => ({
     pgliteWasmModule,
     fsBundle: new Blob([assets.fsBundle]),

@@ -10,9 +10,9 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** The figures of a built page, each with the inline SVGs of its canvas. */
 function builtFigures(slug: string): Array<{ svgs: string[] }> {
   const html = readFileSync(join(dist, 'questions', slug, 'index.html'), 'utf8');
-  return [...html.matchAll(/<figure class="diagram[^"]*"[\s\S]*?<div class="diagram__canvas">([\s\S]*?)<figcaption/g)].map(
-    ([, canvas]) => ({ svgs: [...canvas!.matchAll(/<svg\b[^>]*\bid="dg-[\s\S]*?<\/svg>/g)].map(([svg]) => svg) }),
-  );
+  return [
+    ...html.matchAll(/<figure class="diagram[^"]*"[\s\S]*?<div class="diagram__canvas">([\s\S]*?)<figcaption/g),
+  ].map(([, canvas]) => ({ svgs: [...canvas!.matchAll(/<svg\b[^>]*\bid="dg-[\s\S]*?<\/svg>/g)].map(([svg]) => svg) }));
 }
 
 function filesUnder(dir: string): string[] {
@@ -24,10 +24,14 @@ function filesUnder(dir: string): string[] {
 /** WCAG contrast ratio of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (colour: string) => {
-    const [r, g, bl] = colour.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((c) => {
-      const s = c / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = colour
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -70,17 +74,25 @@ test.describe('diagrams in the built site', () => {
 
 test('switching the theme shows the drawing for that theme', async ({ page }) => {
   await page.goto('/questions/race-conditions/');
-  const figure = page.locator('figure.diagram').filter({ has: page.locator('svg[aria-roledescription="sequence"]') }).first();
+  const figure = page
+    .locator('figure.diagram')
+    .filter({ has: page.locator('svg[aria-roledescription="sequence"]') })
+    .first();
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const messageColour = () =>
-    visibleSvgs(figure).locator('text.messageText').first().evaluate((text) => getComputedStyle(text).fill);
+    visibleSvgs(figure)
+      .locator('text.messageText')
+      .first()
+      .evaluate((text) => getComputedStyle(text).fill);
 
   const seen: Record<string, string> = {};
   for (const theme of ['light', 'dark', 'light'] as const) {
     await chooseTheme(page, theme);
     await expect(visibleSvgs(figure)).toHaveCount(1);
     const colour = await messageColour();
-    expect(contrast(colour, await background()), `${theme}: ${colour} on ${await background()}`).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colour, await background()), `${theme}: ${colour} on ${await background()}`).toBeGreaterThanOrEqual(
+      4.5,
+    );
     seen[theme] = colour;
   }
   expect(seen['light']).not.toBe(seen['dark']);
@@ -93,7 +105,9 @@ test('switching the theme shows the drawing for that theme', async ({ page }) =>
   }
 });
 
-test('the expand button opens the diagram full-size; it zooms, pans, and Escape brings focus back', async ({ page }) => {
+test('the expand button opens the diagram full-size; it zooms, pans, and Escape brings focus back', async ({
+  page,
+}) => {
   await page.goto('/questions/race-conditions/');
   const figure = page.locator('figure.diagram').first();
   const expand = figure.getByRole('button', { name: /^Expand diagram: \S/ });
@@ -153,7 +167,13 @@ test.describe('on a touch screen', () => {
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
-        touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
+        touchPoints:
+          type === 'touchEnd'
+            ? []
+            : [
+                { x: cx - spread, y: cy, id: 1 },
+                { x: cx + spread, y: cy, id: 2 },
+              ],
       });
     await touch('touchStart', 30);
     for (const spread of [45, 60, 75, 90]) await touch('touchMove', spread);
@@ -176,14 +196,19 @@ test.describe('axe finds nothing wrong with the diagrams', () => {
       for (const theme of ['light', 'dark'] as const) {
         await chooseTheme(page, theme);
         const { violations } = await new AxeBuilder({ page }).include('figure.diagram').analyze();
-        expect(violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        expect(
+          violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        ).toEqual([]);
       }
     });
   }
 
   test('and with the expand dialog open', async ({ page }) => {
     await page.goto('/questions/race-conditions/');
-    await page.getByRole('button', { name: /^Expand diagram: / }).first().click();
+    await page
+      .getByRole('button', { name: /^Expand diagram: / })
+      .first()
+      .click();
     await expect(page.getByRole('dialog')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
     expect(violations.map((v) => v.id)).toEqual([]);

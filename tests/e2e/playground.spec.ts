@@ -48,7 +48,11 @@ test.describe('playground', () => {
 
   test('runs edited code with Ctrl+Enter and maps a runtime error to the TypeScript line', async ({ page }) => {
     const playground = await openPlayground(page);
-    await replaceCode(page, playground, "const total: number = [1, 2, 3].reduce((a, b) => a + b, 0);\nconsole.log('total', total);\nconsol.log('typo');\n");
+    await replaceCode(
+      page,
+      playground,
+      "const total: number = [1, 2, 3].reduce((a, b) => a + b, 0);\nconsole.log('total', total);\nconsol.log('typo');\n",
+    );
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(output(playground)).toContainText('total 6');
     await expect(output(playground)).toContainText('Uncaught ReferenceError: consol is not defined (main.ts:3:1)');
@@ -157,7 +161,14 @@ test.describe('playground', () => {
     const text = await output(playground).innerText();
     expect(text).not.toContain('SECRET');
     expect(text).not.toContain('GOT');
-    for (const name of ['parent.document', 'document.cookie', 'localStorage', 'indexedDB', 'fetch other host', 'fetch own site']) {
+    for (const name of [
+      'parent.document',
+      'document.cookie',
+      'localStorage',
+      'indexedDB',
+      'fetch other host',
+      'fetch own site',
+    ]) {
       expect(text).toContain(`${name} blocked`);
     }
     expect(text).toContain('origin null');

@@ -17,7 +17,10 @@ async function openSqlPlayground(page: Page) {
 }
 
 test.describe('SQL playground', () => {
-  test('runs the corrected audit_logs schema on PostgreSQL in the browser and shows the result tables', async ({ page, baseURL }) => {
+  test('runs the corrected audit_logs schema on PostgreSQL in the browser and shows the result tables', async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -37,21 +40,31 @@ test.describe('SQL playground', () => {
     await expect(partitions.getByRole('row')).toHaveCount(4);
     await expect(partitions.getByRole('row', { name: /audit_logs_2026_02/ })).toContainText('2688');
     await expect(output).toContainText('ERROR:  no partition of relation "audit_logs" found for row (main.sql:44:1)');
-    await expect(output).toContainText('Index Scan using audit_logs_2026_02_entity_type_entity_id_idx on audit_logs_2026_02');
+    await expect(output).toContainText(
+      'Index Scan using audit_logs_2026_02_entity_type_entity_id_idx on audit_logs_2026_02',
+    );
 
     // PGlite came from this site, fetched by the page; nothing went to another host.
-    const fromRunner = requests.filter((url) => url.startsWith(`${baseURL}/runner/`)).map((url) => url.slice(`${baseURL}/runner/`.length));
+    const fromRunner = requests
+      .filter((url) => url.startsWith(`${baseURL}/runner/`))
+      .map((url) => url.slice(`${baseURL}/runner/`.length));
     expect(fromRunner).toEqual(expect.arrayContaining(['postgres.js', 'pglite.wasm', 'pglite.data', 'pgdata.tgz']));
-    expect(requests.filter((url) => !url.startsWith(baseURL!) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith(baseURL!) && !url.startsWith('blob:') && !url.startsWith('data:')),
+    ).toEqual([]);
   });
 
-  test('shows an edited statement\'s error with its line and column, and runs again without refetching', async ({ page }) => {
+  test("shows an edited statement's error with its line and column, and runs again without refetching", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const playground = await openSqlPlayground(page);
     await playground.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText("CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1), (2), (3);\nSELECT id, id * 10 AS tenfold\n  FROM t WHERE nope > 1;\n");
+    await page.keyboard.insertText(
+      'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1), (2), (3);\nSELECT id, id * 10 AS tenfold\n  FROM t WHERE nope > 1;\n',
+    );
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(playground.locator('.pg-status')).toHaveText(/^Finished in/, POSTGRES_RUN);
     const output = playground.getByRole('log', { name: 'Program output' });

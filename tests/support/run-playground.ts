@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
 import { createFileMap, isSqlEntry, needsPostgres } from '../../src/lib/playground/file-map';
 import { POSTGRES_GLOBAL } from '../../src/lib/postgres/contract';
-import { createPostgresHost, initialisedCluster, type PostgresConnection, type PostgresHost } from '../../src/lib/postgres/host';
+import {
+  createPostgresHost,
+  initialisedCluster,
+  type PostgresConnection,
+  type PostgresHost,
+} from '../../src/lib/postgres/host';
 import type { FileMap } from '../../src/lib/runner/execute';
 import type { OutputEntry, RunStatus } from '../../src/lib/runner/protocol';
 import { startSession, type TimerScope } from '../../src/lib/runner/session';
@@ -20,7 +25,8 @@ export function playgroundSources(): Record<string, string> {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(tsx?|sql)$/.test(name)) sources[`/${relative(PLAYGROUNDS_DIR, full).split(sep).join('/')}`] = readFileSync(full, 'utf8');
+      else if (/\.(tsx?|sql)$/.test(name))
+        sources[`/${relative(PLAYGROUNDS_DIR, full).split(sep).join('/')}`] = readFileSync(full, 'utf8');
     }
   };
   walk(PLAYGROUNDS_DIR);
@@ -67,7 +73,19 @@ export async function runFiles(fileMap: FileMap, entry: string): Promise<Playgro
   const entries: OutputEntry[] = [];
   const postgres = needsPostgres(fileMap, entry) ? postgresForOneRun() : undefined;
   // A fresh global scope per run, like the worker the browser starts for each run.
-  const context = createContext({ setTimeout, clearTimeout, setInterval, clearInterval, console, structuredClone, URL, TextEncoder, TextDecoder, performance, queueMicrotask });
+  const context = createContext({
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    console,
+    structuredClone,
+    URL,
+    TextEncoder,
+    TextDecoder,
+    performance,
+    queueMicrotask,
+  });
   if (postgres) (context as Record<string, unknown>)[POSTGRES_GLOBAL] = postgres.host;
   const emit = (e: OutputEntry) => entries.push(e);
   const session = isSqlEntry(entry)
@@ -75,7 +93,7 @@ export async function runFiles(fileMap: FileMap, entry: string): Promise<Playgro
     : startSession({
         files: fileMap,
         entry,
-        evaluate: (code, filename) => runInContext(code, context, { filename }),
+        evaluate: (code, filename): unknown => runInContext(code, context, { filename }),
         scope: context as unknown as TimerScope,
         emit,
       });

@@ -27,15 +27,12 @@ describe('question pages', () => {
     expect(pageFor(n).frontmatter['title']).toBe(title);
   });
 
-  it.each(CATALOGUE.map((q) => [q.n, q.slug] as const))(
-    'question %i (%s) has a one-sentence description',
-    (n) => {
-      const description = pageFor(n).frontmatter['description'];
-      expect(typeof description).toBe('string');
-      expect(String(description)).toMatch(/^[A-Z].{29,299}\.$/s);
-      expect(String(description).slice(0, -1)).not.toMatch(/[.!?] [A-Z]/);
-    },
-  );
+  it.each(CATALOGUE.map((q) => [q.n, q.slug] as const))('question %i (%s) has a one-sentence description', (n) => {
+    const description = pageFor(n).frontmatter['description'];
+    expect(typeof description).toBe('string');
+    expect(String(description)).toMatch(/^[A-Z].{29,299}\.$/s);
+    expect(String(description).slice(0, -1)).not.toMatch(/[.!?] [A-Z]/);
+  });
 
   it.each(seed.filter((q) => q.codeBlocks.length > 0).map((q) => [q.n, q.codeBlocks] as const))(
     'question %i shows every seed code block verbatim',

@@ -9,7 +9,11 @@ import { loadQuestionPages } from '../support/page-source';
 const seedSamples = loadSeed().flatMap((q) =>
   q.codeBlocks.flatMap((block, i) => (block.lang === 'python' || block.lang === 'sql' ? [`Q${q.n}#${i + 1}`] : [])),
 );
-const manifest = samples as Record<string, string>;
+/** A sample may have more than one playground (Q7's Python runs on the kit's db, its SQL on PostgreSQL). */
+const manifest = samples as Record<string, string | string[]>;
+const pairs = Object.entries(manifest).flatMap(([sample, ids]) =>
+  (Array.isArray(ids) ? ids : [ids]).map((id) => [sample, id] as const),
+);
 const pages = new Map(loadQuestionPages().map((p) => [p.slug, p.source]));
 
 describe('every seed sample is a playground', () => {
@@ -17,17 +21,20 @@ describe('every seed sample is a playground', () => {
     expect(Object.keys(manifest).sort()).toEqual([...seedSamples].sort());
   });
 
-  it.each(Object.entries(manifest))('%s → %s exists and is on its page', (sample, id) => {
+  it.each(pairs)('%s → %s exists and is on its page', (sample, id) => {
     const n = Number(/^Q(\d+)#/.exec(sample)![1]);
     const slug = CATALOGUE[n - 1]!.slug;
     expect(id.startsWith(`${slug}/`), `${id} belongs to ${slug}`).toBe(true);
     const folder = new URL(`../../playgrounds/${id}/`, import.meta.url);
-    expect(existsSync(new URL('main.ts', folder)) || existsSync(new URL('main.sql', folder)), `playgrounds/${id}/main.*`).toBe(true);
+    expect(
+      existsSync(new URL('main.ts', folder)) || existsSync(new URL('main.sql', folder)),
+      `playgrounds/${id}/main.*`,
+    ).toBe(true);
     expect(pages.get(slug)).toContain(`<Playground id="${id}" />`);
   });
 
   it('has a test for every playground folder it lists', () => {
-    for (const id of new Set(Object.values(manifest))) {
+    for (const id of new Set(pairs.map(([, id]) => id))) {
       const slug = id.split('/')[0]!;
       const testFile = new URL(`./playgrounds/${slug}.test.ts`, import.meta.url);
       expect(existsSync(testFile), `tests/unit/playgrounds/${slug}.test.ts`).toBe(true);

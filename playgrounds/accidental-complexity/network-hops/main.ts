@@ -3,7 +3,16 @@
 import { concurrently, now } from '../../kit/clock';
 import { Histogram } from '../../kit/metrics';
 import { Service, ServiceError } from '../../kit/service';
-import { addTax, applyDiscounts, authenticate, loadCart, priceCart, quoteInProcess, type Quote, type QuoteRequest } from './price-quote';
+import {
+  addTax,
+  applyDiscounts,
+  authenticate,
+  loadCart,
+  priceCart,
+  quoteInProcess,
+  type Quote,
+  type QuoteRequest,
+} from './price-quote';
 
 const REQUESTS = 200;
 /** Each hop's latency: half the calls under p50, 1% over p99. */
@@ -81,8 +90,12 @@ for (let k = 0; k < HOPS; k++) {
 }
 console.table(rows);
 // A request is slow if any hop is: the chain's p99 sits in the hops' tails, not at their sum of p50s.
-console.log(`${percent(1 - 0.99 ** HOPS)}% of requests meet some hop's slowest 1% (1-0.99^${HOPS}): chain p99 ${afterHop[HOPS - 1]!.p99} ms vs a hop's ${HOP_LATENCY.p99} ms`);
+console.log(
+  `${percent(1 - 0.99 ** HOPS)}% of requests meet some hop's slowest 1% (1-0.99^${HOPS}): chain p99 ${afterHop[HOPS - 1]!.p99} ms vs a hop's ${HOP_LATENCY.p99} ms`,
+);
 console.log(`${sameAnswer} of ${REQUESTS} network quotes arrived, each equal to its in-process quote`);
 
 console.log('--- what the split bought ---');
-console.log(`p99 ${inProcess.p99} ms → ${afterHop[HOPS - 1]!.p99} ms, failures ${inProcessFailed} → ${failedSoFar} of ${REQUESTS}: the same answer, with complexity the problem never asked for`);
+console.log(
+  `p99 ${inProcess.p99} ms → ${afterHop[HOPS - 1]!.p99} ms, failures ${inProcessFailed} → ${failedSoFar} of ${REQUESTS}: the same answer, with complexity the problem never asked for`,
+);

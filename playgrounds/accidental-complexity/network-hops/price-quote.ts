@@ -25,15 +25,27 @@ export function authenticate(request: QuoteRequest): string {
 
 export function loadCart(customerId: string): { customerId: string; lines: CartLine[] } {
   const n = Number(customerId.replace(/\D/g, '')) || 0;
-  return { customerId, lines: [{ sku: 'sku-book', quantity: 1 + (n % 3) }, { sku: 'sku-pen', quantity: 2 }] };
+  return {
+    customerId,
+    lines: [
+      { sku: 'sku-book', quantity: 1 + (n % 3) },
+      { sku: 'sku-pen', quantity: 2 },
+    ],
+  };
 }
 
-export function priceCart(cart: { customerId: string; lines: CartLine[] }): { customerId: string; subtotalCents: number } {
+export function priceCart(cart: { customerId: string; lines: CartLine[] }): {
+  customerId: string;
+  subtotalCents: number;
+} {
   const subtotalCents = cart.lines.reduce((sum, line) => sum + (CATALOG[line.sku] ?? 0) * line.quantity, 0);
   return { customerId: cart.customerId, subtotalCents };
 }
 
-export function applyDiscounts(priced: { customerId: string; subtotalCents: number }): { customerId: string; subtotalCents: number } {
+export function applyDiscounts(priced: { customerId: string; subtotalCents: number }): {
+  customerId: string;
+  subtotalCents: number;
+} {
   return priced.subtotalCents >= 4_000 ? { ...priced, subtotalCents: Math.round(priced.subtotalCents * 0.9) } : priced;
 }
 

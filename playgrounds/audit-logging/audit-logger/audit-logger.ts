@@ -59,7 +59,14 @@ export class AuditLogger {
   }
 
   /** Async audit logging (non-blocking): the event is only in memory until the next flush. */
-  logAsync(entityType: string, entityId: string, action: Action, userId: string, changes: unknown, metadata: unknown = {}): void {
+  logAsync(
+    entityType: string,
+    entityId: string,
+    action: Action,
+    userId: string,
+    changes: unknown,
+    metadata: unknown = {},
+  ): void {
     if (!this.running) throw new Error('audit logger stopped');
     this.auditQueue.push(this.event(entityType, entityId, action, userId, changes, metadata));
     if (this.auditQueue.length === 1 || this.auditQueue.length >= this.batchSize) this.wake?.();
@@ -128,7 +135,14 @@ export class AuditLogger {
     });
   }
 
-  private event(entityType: string, entityId: string, action: Action, userId: string, changes: unknown, metadata: unknown): AuditEvent {
+  private event(
+    entityType: string,
+    entityId: string,
+    action: Action,
+    userId: string,
+    changes: unknown,
+    metadata: unknown,
+  ): AuditEvent {
     return {
       id: this.auditDb.nextId('audit_logs'),
       entityType,

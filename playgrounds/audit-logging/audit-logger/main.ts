@@ -21,7 +21,15 @@ async function run(mode: 'async' | 'sync'): Promise<void> {
   random.reseed(SEED); // both runs make the same changes
   const db = new Database<AppTables>({ name: 'main', latency: DB_LATENCY_MS });
   const auditDb = new Database<AuditTables>({ name: 'audit', latency: AUDIT_DB_LATENCY_MS });
-  await db.insertMany('users', Array.from({ length: USERS }, (_, i) => ({ id: `u-${i + 1}`, name: `User ${i + 1}`, email: `u${i + 1}@example.com`, plan: 'free' })));
+  await db.insertMany(
+    'users',
+    Array.from({ length: USERS }, (_, i) => ({
+      id: `u-${i + 1}`,
+      name: `User ${i + 1}`,
+      email: `u${i + 1}@example.com`,
+      plan: 'free',
+    })),
+  );
   const audit = new AuditLogger(auditDb, { batchSize: BATCH_SIZE, flushIntervalMs: FLUSH_INTERVAL_MS });
   const service = new AuditableService(db, audit, mode);
   const requestMs = new Histogram();
@@ -30,18 +38,22 @@ async function run(mode: 'async' | 'sync'): Promise<void> {
   for (let i = 1; i <= UPDATES_BEFORE_CRASH; i++) {
     const plan = random.pick(['free', 'pro', 'team']);
     await requestMs.time(() => service.updateUser(`u-${random.int(1, USERS)}`, { plan }, 'admin-7'));
-    if (i < UPDATES_BEFORE_CRASH) await sleep(REQUEST_EVERY_MS - (now() - started) % REQUEST_EVERY_MS);
+    if (i < UPDATES_BEFORE_CRASH) await sleep(REQUEST_EVERY_MS - ((now() - started) % REQUEST_EVERY_MS));
   }
   const buffered = audit.buffered;
   audit.crash();
   const rows = auditDb.peek('audit_logs').length;
   const inserts = auditDb.stats.insert;
   log(`crash after ${UPDATES_BEFORE_CRASH} committed updates (${buffered} audit events were still in memory)`);
-  log(`audit_logs: ${rows} rows written by ${inserts} INSERT${inserts === 1 ? '' : 's'}; lost: ${UPDATES_BEFORE_CRASH - rows} events`);
+  log(
+    `audit_logs: ${rows} rows written by ${inserts} INSERT${inserts === 1 ? '' : 's'}; lost: ${UPDATES_BEFORE_CRASH - rows} events`,
+  );
   log(`request latency: p50 ${requestMs.p50} ms, max ${requestMs.max} ms`);
 }
 
-console.log(`--- 1. logAsync: batches of up to ${BATCH_SIZE}, flushed ${FLUSH_INTERVAL_MS} ms after the first buffered event ---`);
+console.log(
+  `--- 1. logAsync: batches of up to ${BATCH_SIZE}, flushed ${FLUSH_INTERVAL_MS} ms after the first buffered event ---`,
+);
 await run('async');
 console.log('--- 2. logSync: the request waits for its audit row ---');
 await run('sync');

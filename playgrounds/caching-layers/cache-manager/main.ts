@@ -23,7 +23,11 @@ interface Product {
   readonly price: number;
 }
 const db = new Database<{ products: Product }>({ latency: DB_LATENCY_MS });
-for (const [id, name, price] of [['p-1', 'grinder', 49], ['p-2', 'kettle', 35], ['p-3', 'scale', 19]] as const) {
+for (const [id, name, price] of [
+  ['p-1', 'grinder', 49],
+  ['p-2', 'kettle', 35],
+  ['p-3', 'scale', 19],
+] as const) {
   await db.insert('products', { id, name, price });
 }
 const loadProduct = (id: string) => async (): Promise<Product> => {
@@ -52,9 +56,13 @@ const herd = async (label: string, get: () => Promise<Product>) => {
 const naiveRedis = new Kv({ latency: REDIS_LATENCY_MS });
 await herd('no lock (plain cache-aside)', () => getWithoutLock(naiveRedis, 'product:p-1', loadProduct('p-1')));
 const seedLike = new CacheManager(new Kv({ latency: REDIS_LATENCY_MS }), { lockWaitMs: 100 });
-await herd('lock, waiters give up after 100 ms (the seed)', () => seedLike.getWithFallback('product:p-1', loadProduct('p-1'), TTL_S, STALE_TTL_S));
+await herd('lock, waiters give up after 100 ms (the seed)', () =>
+  seedLike.getWithFallback('product:p-1', loadProduct('p-1'), TTL_S, STALE_TTL_S),
+);
 const locked = new CacheManager(new Kv({ latency: REDIS_LATENCY_MS }));
-await herd('lock, waiters poll until the value appears', () => locked.getWithFallback('product:p-1', loadProduct('p-1'), TTL_S, STALE_TTL_S));
+await herd('lock, waiters poll until the value appears', () =>
+  locked.getWithFallback('product:p-1', loadProduct('p-1'), TTL_S, STALE_TTL_S),
+);
 console.log(`  (${locked.stats.fetches} request fetched, ${locked.stats.waited} waited for it)`);
 
 console.log(`--- 2. ${READS} reads over three instances sharing Redis ---`);
@@ -69,7 +77,14 @@ for (let i = 0; i < READS; i++) {
   const id = random.pick(['p-1', 'p-2', 'p-3']);
   await random.pick(Object.values(instances)).getWithFallback(`product:${id}`, loadProduct(id), TTL_S, STALE_TTL_S);
 }
-console.table(Object.fromEntries(Object.entries(instances).map(([name, i]) => [name, { 'L1 hits': i.stats.l1Hits, 'L2 hits': i.stats.l2Hits, 'DB queries': i.stats.fetches }])));
+console.table(
+  Object.fromEntries(
+    Object.entries(instances).map(([name, i]) => [
+      name,
+      { 'L1 hits': i.stats.l1Hits, 'L2 hits': i.stats.l2Hits, 'DB queries': i.stats.fetches },
+    ]),
+  ),
+);
 console.log(`${READS} reads, ${plural(queries() - before, 'database query', 'database queries')}`);
 
 console.log('--- 3. the grinder drops to 45: update the database, then invalidate ---');
@@ -102,7 +117,9 @@ const answers = await concurrently(CONCURRENT_REQUESTS, async () => {
 });
 const stale = answers.filter((x) => x.price === 45);
 const refreshed = answers.filter((x) => x.price === 42);
-console.log(`${b.stats.staleServed - staleBefore} served the stale price 45 in ${Math.max(...stale.map((x) => x.ms))} ms; ${refreshed.length} refreshed it to 42 in ${refreshed[0]?.ms} ms (${plural(queries() - queriesBefore, 'query', 'queries')})`);
+console.log(
+  `${b.stats.staleServed - staleBefore} served the stale price 45 in ${Math.max(...stale.map((x) => x.ms))} ms; ${refreshed.length} refreshed it to 42 in ${refreshed[0]?.ms} ms (${plural(queries() - queriesBefore, 'query', 'queries')})`,
+);
 const l1Before = b.stats.l1Hits;
 const next = await b.getWithFallback('product:p-1', loadProduct('p-1'), TTL_S, STALE_TTL_S);
-console.log(`next read: ${next.price}${b.stats.l1Hits > l1Before ? ', fresh again, from B\'s L1' : ''}`);
+console.log(`next read: ${next.price}${b.stats.l1Hits > l1Before ? ", fresh again, from B's L1" : ''}`);

@@ -9,7 +9,12 @@ import { InventoryService, OrderService, PaymentService, ShippingService, type O
 const STOCK = 10; // units of sku-42 in the warehouse
 const SERVICE_LATENCY_MS = 20;
 const CLIENT_TIMEOUT_MS = 70; // the client gives up on a checkout after this and sends it again
-const ORDER: OrderData = { requestId: 'req-7f3a', customerId: 'alice', items: [{ sku: 'sku-42', quantity: 2 }], total: 59.9 };
+const ORDER: OrderData = {
+  requestId: 'req-7f3a',
+  customerId: 'alice',
+  items: [{ sku: 'sku-42', quantity: 2 }],
+  total: 59.9,
+};
 
 function freshServices(): Services {
   return {
@@ -68,10 +73,12 @@ await scenario('2. payment declined: release the stock, cancel the order', (s) =
   s.paymentService.failNext('charge', 402, 'card declined');
 });
 
-console.log('--- 2b. the same with the seed\'s version: charge() is outside the try ---');
+console.log("--- 2b. the same with the seed's version: charge() is outside the try ---");
 const seedServices = freshServices();
 seedServices.paymentService.failNext('charge', 402, 'card declined');
-await new OrderSagaAsWritten(seedServices, logger('seed')).processOrder(ORDER).catch((error: unknown) => console.log(`seed version threw ${describe(error)}, compensated nothing`));
+await new OrderSagaAsWritten(seedServices, logger('seed'))
+  .processOrder(ORDER)
+  .catch((error: unknown) => console.log(`seed version threw ${describe(error)}, compensated nothing`));
 report(seedServices);
 
 await scenario('3. shipping fails: refund, release, cancel (the refund needs a retry)', (s) => {
@@ -84,7 +91,7 @@ const fixed = freshServices();
 await checkoutWithRetry((attempt) => new OrderSaga(fixed, logger(`attempt ${attempt}`)).processOrder(ORDER));
 report(fixed);
 
-console.log('--- 4b. the same retry with the seed\'s keys: create() has none, the rest derive from order.id ---');
+console.log("--- 4b. the same retry with the seed's keys: create() has none, the rest derive from order.id ---");
 const seed = freshServices();
 await checkoutWithRetry((attempt) => new OrderSagaAsWritten(seed, logger(`attempt ${attempt}`)).processOrder(ORDER));
 report(seed);

@@ -7,7 +7,14 @@
  */
 import { sleep } from '../../kit/clock';
 import { ServiceError } from '../../kit/service';
-import { ShippingError, type InventoryService, type OrderData, type OrderService, type PaymentService, type ShippingService } from './services';
+import {
+  ShippingError,
+  type InventoryService,
+  type OrderData,
+  type OrderService,
+  type PaymentService,
+  type ShippingService,
+} from './services';
 
 export interface Services {
   readonly orderService: OrderService;
@@ -19,7 +26,12 @@ export interface Services {
 export type ProcessOrderResult =
   | { readonly status: 'completed'; readonly orderId: string }
   | { readonly status: 'compensated'; readonly error: unknown; readonly compensations: readonly string[] }
-  | { readonly status: 'needs attention'; readonly error: unknown; readonly compensations: readonly string[]; readonly stuck: readonly string[] };
+  | {
+      readonly status: 'needs attention';
+      readonly error: unknown;
+      readonly compensations: readonly string[];
+      readonly stuck: readonly string[];
+    };
 
 type Log = (line: string) => void;
 
@@ -77,7 +89,9 @@ export class OrderSaga {
           this.log(`${compensation.name} ✗ still failing: left for a person to fix`);
         }
       }
-      return stuck.length === 0 ? { status: 'compensated', error, compensations: done } : { status: 'needs attention', error, compensations: done, stuck };
+      return stuck.length === 0
+        ? { status: 'compensated', error, compensations: done }
+        : { status: 'needs attention', error, compensations: done, stuck };
     }
   }
 

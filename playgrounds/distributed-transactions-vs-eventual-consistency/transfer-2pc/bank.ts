@@ -28,7 +28,10 @@ export class Bank {
   private readonly finished = new Map<string, 'committed' | 'rolled back'>();
   private commitMessagesToLose = 0;
 
-  private constructor(readonly name: string, latencyMs: number) {
+  private constructor(
+    readonly name: string,
+    latencyMs: number,
+  ) {
     this.db = new Database<Tables>({ name, latency: latencyMs });
   }
 
@@ -43,7 +46,13 @@ export class Bank {
     const tx = this.db.begin();
     const account = await tx.getForUpdate('accounts', accountId);
     const balance = (account?.balance ?? 0) + (operation === 'debit' ? -amount : amount);
-    const reason = !account ? 'no such account' : account.frozen ? 'account frozen' : balance < 0 ? 'insufficient funds' : undefined;
+    const reason = !account
+      ? 'no such account'
+      : account.frozen
+        ? 'account frozen'
+        : balance < 0
+          ? 'insufficient funds'
+          : undefined;
     if (reason) {
       await tx.rollback();
       return { vote: 'no', reason };
@@ -65,7 +74,8 @@ export class Bank {
       this.prepared.delete(txId);
       this.finished.set(txId, 'committed');
     }
-    if (this.finished.get(txId) !== 'committed') throw new Error(`${this.name} cannot commit ${txId}: it was never prepared`);
+    if (this.finished.get(txId) !== 'committed')
+      throw new Error(`${this.name} cannot commit ${txId}: it was never prepared`);
     return 'committed';
   }
 

@@ -5,7 +5,13 @@ import { formatTime, now, sleep } from '../../kit/clock';
 import { Kv } from '../../kit/kv';
 import { log } from '../../kit/log';
 import { Bank } from './bank';
-import { CoordinatorCrashed, TransactionCoordinator, transferMoney, transferMoneyAsWritten, type AccountRef } from './transfer-2pc';
+import {
+  CoordinatorCrashed,
+  TransactionCoordinator,
+  transferMoney,
+  transferMoneyAsWritten,
+  type AccountRef,
+} from './transfer-2pc';
 
 const AMOUNT = 100;
 const OPENING_BALANCE = 1000;
@@ -37,10 +43,12 @@ function balances(alice: AccountRef, bob: AccountRef): string {
 }
 
 {
-  console.log('--- 2. bob\'s account is frozen: bank-b votes no, bank-a rolls back ---');
+  console.log("--- 2. bob's account is frozen: bank-b votes no, bank-a rolls back ---");
   const { alice, bob } = await openBanks(true);
   const result = await transferMoney(new TransactionCoordinator('tx-2', durableLog), alice, bob, AMOUNT);
-  console.log(`result: ${result.status}${result.status === 'aborted' ? ` (${result.reason})` : ''} · ${balances(alice, bob)}`);
+  console.log(
+    `result: ${result.status}${result.status === 'aborted' ? ` (${result.reason})` : ''} · ${balances(alice, bob)}`,
+  );
 }
 
 {
@@ -52,15 +60,23 @@ function balances(alice: AccountRef, bob: AccountRef): string {
     if (!(error instanceof CoordinatorCrashed)) throw error;
     log(`✗ ${error.message}`);
   });
-  log(`in doubt: bank-a ${alice.bank.inDoubt.join(',')}, bank-b ${bob.bank.inDoubt.join(',')}: they can neither commit nor abort alone`);
+  log(
+    `in doubt: bank-a ${alice.bank.inDoubt.join(',')}, bank-b ${bob.bank.inDoubt.join(',')}: they can neither commit nor abort alone`,
+  );
 
   // Meanwhile alice pays at a shop: her row is still locked by tx-3.
   const shopping = await alice.bank.db
-    .transaction(async (tx) => {
-      const account = await tx.getForUpdate('accounts', 'alice');
-      await tx.update('accounts', 'alice', { balance: (account?.balance ?? 0) - 20 });
-    }, { lockTimeoutMs: LOCK_TIMEOUT_MS })
-    .then(() => 'paid', (error: unknown) => `failed, ${error instanceof Error ? error.name : String(error)} after ${LOCK_TIMEOUT_MS} ms`);
+    .transaction(
+      async (tx) => {
+        const account = await tx.getForUpdate('accounts', 'alice');
+        await tx.update('accounts', 'alice', { balance: (account?.balance ?? 0) - 20 });
+      },
+      { lockTimeoutMs: LOCK_TIMEOUT_MS },
+    )
+    .then(
+      () => 'paid',
+      (error: unknown) => `failed, ${error instanceof Error ? error.name : String(error)} after ${LOCK_TIMEOUT_MS} ms`,
+    );
   log(`alice's card payment at a shop: ${shopping}`);
 
   await sleep(COORDINATOR_DOWN_MS - (now() - transferStarted));
@@ -70,10 +86,15 @@ function balances(alice: AccountRef, bob: AccountRef): string {
 }
 
 {
-  console.log('--- 4. the commit to bank-b is lost: the seed\'s except aborts after the decision ---');
+  console.log("--- 4. the commit to bank-b is lost: the seed's except aborts after the decision ---");
   const { alice, bob } = await openBanks();
   bob.bank.loseNextCommit();
-  await transferMoneyAsWritten(new TransactionCoordinator('tx-4', durableLog, { resendCommits: false }), alice, bob, AMOUNT).catch(() => undefined);
+  await transferMoneyAsWritten(
+    new TransactionCoordinator('tx-4', durableLog, { resendCommits: false }),
+    alice,
+    bob,
+    AMOUNT,
+  ).catch(() => undefined);
   console.log(`seed version: ${balances(alice, bob)}`);
 }
 

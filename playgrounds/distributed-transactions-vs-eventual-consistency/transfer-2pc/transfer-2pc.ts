@@ -55,7 +55,9 @@ export class TransactionCoordinator {
     this.participants.push(account.bank);
     await this.durableLog.set(`2pc:${this.txId}:participants`, this.participants.map((b) => b.name).join(','));
     const answer = await account.bank.prepare(this.txId, account.id, operation, amount);
-    log(`${this.txId} prepare ${operation} ${account.id} ${amount} at ${account.bank.name} → ${answer.vote === 'yes' ? 'yes' : `no (${answer.reason})`}`);
+    log(
+      `${this.txId} prepare ${operation} ${account.id} ${amount} at ${account.bank.name} → ${answer.vote === 'yes' ? 'yes' : `no (${answer.reason})`}`,
+    );
     if (answer.vote === 'no') throw new VotedNo(`${account.bank.name} voted no: ${answer.reason}`);
   }
 
@@ -63,7 +65,8 @@ export class TransactionCoordinator {
   async commitAll(): Promise<void> {
     await this.durableLog.set(`2pc:${this.txId}:decision`, 'commit');
     log(`${this.txId} decision: commit (written to the log)`);
-    if (this.options.crashAfterDecision) throw new CoordinatorCrashed(`coordinator died before sending the commit for ${this.txId}`);
+    if (this.options.crashAfterDecision)
+      throw new CoordinatorCrashed(`coordinator died before sending the commit for ${this.txId}`);
     await this.deliverCommits();
   }
 
@@ -74,7 +77,12 @@ export class TransactionCoordinator {
   }
 
   /** A restarted coordinator finishes an in-doubt transaction from its log: commit if decided, else abort. */
-  static async recover(txId: string, durableLog: Kv, banks: readonly Bank[], options: CoordinatorOptions = {}): Promise<void> {
+  static async recover(
+    txId: string,
+    durableLog: Kv,
+    banks: readonly Bank[],
+    options: CoordinatorOptions = {},
+  ): Promise<void> {
     const names = (await durableLog.get(`2pc:${txId}:participants`))?.split(',') ?? [];
     const decision = await durableLog.get(`2pc:${txId}:decision`);
     log(`restarted: the log says ${txId} → ${decision ?? 'no decision'}, participants ${names.join(', ')}`);
@@ -103,7 +111,12 @@ export class TransactionCoordinator {
 }
 
 /** The page's transfer_money, fixed: only a failed prepare phase aborts. */
-export async function transferMoney(coordinator: TransactionCoordinator, fromAccount: AccountRef, toAccount: AccountRef, amount: number): Promise<TransferResult> {
+export async function transferMoney(
+  coordinator: TransactionCoordinator,
+  fromAccount: AccountRef,
+  toAccount: AccountRef,
+  amount: number,
+): Promise<TransferResult> {
   try {
     // Phase 1: Prepare
     await coordinator.prepare(fromAccount, 'debit', amount);
@@ -118,7 +131,12 @@ export async function transferMoney(coordinator: TransactionCoordinator, fromAcc
 }
 
 /** The seed's version as written: its single except also aborts when the COMMIT phase fails. */
-export async function transferMoneyAsWritten(coordinator: TransactionCoordinator, fromAccount: AccountRef, toAccount: AccountRef, amount: number): Promise<TransferResult> {
+export async function transferMoneyAsWritten(
+  coordinator: TransactionCoordinator,
+  fromAccount: AccountRef,
+  toAccount: AccountRef,
+  amount: number,
+): Promise<TransferResult> {
   try {
     await coordinator.prepare(fromAccount, 'debit', amount);
     await coordinator.prepare(toAccount, 'credit', amount);

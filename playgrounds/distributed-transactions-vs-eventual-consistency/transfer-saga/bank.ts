@@ -33,7 +33,10 @@ export class AccountError extends Error {
 export class Bank {
   readonly db: Database<Tables>;
 
-  private constructor(readonly name: string, latencyMs: number) {
+  private constructor(
+    readonly name: string,
+    latencyMs: number,
+  ) {
     this.db = new Database<Tables>({ name, latency: latencyMs });
   }
 
@@ -51,7 +54,8 @@ export class Bank {
       const account = await tx.getForUpdate('accounts', accountId);
       if (!account) throw new AccountError(`${this.name} has no account ${accountId}`);
       if (account.closed) throw new AccountError(`${accountId}'s account is closed`);
-      if (account.balance + amount < 0) throw new AccountError(`insufficient funds: ${accountId} has ${account.balance}`);
+      if (account.balance + amount < 0)
+        throw new AccountError(`insufficient funds: ${accountId} has ${account.balance}`);
       await tx.update('accounts', accountId, { balance: account.balance + amount });
       const entry: LedgerEntry = { id: entryId, accountId, amount };
       await tx.insert('ledger', entry); // a concurrent duplicate fails here on the primary key and rolls back
@@ -65,6 +69,11 @@ export class Bank {
 
   /** The ledger, for printing: "tx-2:debit -100, tx-2:refund +100". */
   ledger(): string {
-    return this.db.peek('ledger').map((e) => `${e.id} ${e.amount > 0 ? '+' : ''}${e.amount}`).join(', ') || '(empty)';
+    return (
+      this.db
+        .peek('ledger')
+        .map((e) => `${e.id} ${e.amount > 0 ? '+' : ''}${e.amount}`)
+        .join(', ') || '(empty)'
+    );
   }
 }

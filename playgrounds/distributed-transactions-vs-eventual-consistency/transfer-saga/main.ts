@@ -3,7 +3,13 @@
 // back. An auditor adding up both banks sees the money in flight: eventually consistent, never lost.
 import { every } from '../../kit/clock';
 import { Bank } from './bank';
-import { MoneyTransferSaga, transferMoneySaga, transferMoneySagaAsWritten, type AccountRef, type TransferResult } from './transfer-saga';
+import {
+  MoneyTransferSaga,
+  transferMoneySaga,
+  transferMoneySagaAsWritten,
+  type AccountRef,
+  type TransferResult,
+} from './transfer-saga';
 
 const AMOUNT = 100;
 const OPENING_BALANCE = 1000;
@@ -42,15 +48,19 @@ const result = await transferMoneySaga(new MoneyTransferSaga('tx-1'), first.alic
 await auditor.stop();
 audit();
 console.log(`result: ${format(result)} · ${balances(first.alice, first.bob)}`);
-console.log(`the auditor saw the total go ${seen.map((s) => s.total).join(' → ')} (${AMOUNT} in flight for ~${(seen[1]?.samples ?? 0) * AUDIT_EVERY_MS} ms)`);
+console.log(
+  `the auditor saw the total go ${seen.map((s) => s.total).join(' → ')} (${AMOUNT} in flight for ~${(seen[1]?.samples ?? 0) * AUDIT_EVERY_MS} ms)`,
+);
 
 console.log('--- 1b. the client sends the same transfer again (same id) ---');
 const again = await transferMoneySaga(new MoneyTransferSaga('tx-1'), first.alice, first.bob, AMOUNT);
 console.log(`result: ${format(again)} · ${balances(first.alice, first.bob)}: applied once`);
 
-console.log('--- 2. bob\'s account is closed: the credit fails, the debit is compensated ---');
+console.log("--- 2. bob's account is closed: the credit fails, the debit is compensated ---");
 const closed = await openBanks(true);
-console.log(`result: ${format(await transferMoneySaga(new MoneyTransferSaga('tx-2'), closed.alice, closed.bob, AMOUNT))}`);
+console.log(
+  `result: ${format(await transferMoneySaga(new MoneyTransferSaga('tx-2'), closed.alice, closed.bob, AMOUNT))}`,
+);
 console.log(`${balances(closed.alice, closed.bob)} · bank-a ledger: ${closed.alice.bank.ledger()}`);
 
 console.log('--- 3. alice sends 5000: the debit itself fails ---');
@@ -58,5 +68,7 @@ const poor = await openBanks();
 await transferMoneySagaAsWritten(new MoneyTransferSaga('tx-3'), poor.alice, poor.bob, 5000).catch((error: unknown) =>
   console.log(`seed version threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
 );
-console.log(`fixed: ${format(await transferMoneySaga(new MoneyTransferSaga('tx-4'), poor.alice, poor.bob, 5000))}, nothing to compensate`);
+console.log(
+  `fixed: ${format(await transferMoneySaga(new MoneyTransferSaga('tx-4'), poor.alice, poor.bob, 5000))}, nothing to compensate`,
+);
 console.log(balances(poor.alice, poor.bob));

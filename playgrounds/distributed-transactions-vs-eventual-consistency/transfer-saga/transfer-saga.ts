@@ -29,13 +29,17 @@ export class MoneyTransferSaga {
   }
 
   async debitAccount(account: AccountRef, amount: number): Promise<LedgerEntry> {
-    const entry = await this.step(`debit ${account.id} -${amount}`, () => account.bank.apply(`${this.transferId}:debit`, account.id, -amount));
+    const entry = await this.step(`debit ${account.id} -${amount}`, () =>
+      account.bank.apply(`${this.transferId}:debit`, account.id, -amount),
+    );
     this.debits.set(entry.id, { account, entry });
     return entry;
   }
 
   creditAccount(account: AccountRef, amount: number): Promise<LedgerEntry> {
-    return this.step(`credit ${account.id} +${amount}`, () => account.bank.apply(`${this.transferId}:credit`, account.id, amount));
+    return this.step(`credit ${account.id} +${amount}`, () =>
+      account.bank.apply(`${this.transferId}:credit`, account.id, amount),
+    );
   }
 
   /** Gives the money back with an entry of its own (the ledger keeps both); applied once however often it is sent. */
@@ -43,7 +47,9 @@ export class MoneyTransferSaga {
     const debit = this.debits.get(debitId);
     if (!debit) throw new Error(`no debit ${debitId} in this saga`);
     const { account, entry } = debit;
-    return this.step(`compensate: refund ${account.id} +${-entry.amount}`, () => account.bank.apply(`${this.transferId}:refund`, account.id, -entry.amount));
+    return this.step(`compensate: refund ${account.id} +${-entry.amount}`, () =>
+      account.bank.apply(`${this.transferId}:refund`, account.id, -entry.amount),
+    );
   }
 
   private async step(label: string, work: () => Promise<Applied>): Promise<LedgerEntry> {
@@ -59,7 +65,12 @@ export class MoneyTransferSaga {
 }
 
 /** The page's transfer_money_saga, fixed. */
-export async function transferMoneySaga(saga: MoneyTransferSaga, fromAccount: AccountRef, toAccount: AccountRef, amount: number): Promise<TransferResult> {
+export async function transferMoneySaga(
+  saga: MoneyTransferSaga,
+  fromAccount: AccountRef,
+  toAccount: AccountRef,
+  amount: number,
+): Promise<TransferResult> {
   let debitResult: LedgerEntry | undefined;
   try {
     // Step 1: Debit (idempotent)
@@ -79,7 +90,12 @@ export async function transferMoneySaga(saga: MoneyTransferSaga, fromAccount: Ac
 }
 
 /** The seed's version as written. `let x!: T` tells TypeScript "trust me, it is assigned", as Python assumes. */
-export async function transferMoneySagaAsWritten(saga: MoneyTransferSaga, fromAccount: AccountRef, toAccount: AccountRef, amount: number): Promise<TransferResult> {
+export async function transferMoneySagaAsWritten(
+  saga: MoneyTransferSaga,
+  fromAccount: AccountRef,
+  toAccount: AccountRef,
+  amount: number,
+): Promise<TransferResult> {
   let debitResult!: LedgerEntry;
   try {
     debitResult = await saga.debitAccount(fromAccount, amount);

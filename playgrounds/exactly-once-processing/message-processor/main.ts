@@ -40,12 +40,21 @@ const messages: PaymentMessage[] = Array.from({ length: MESSAGES }, () => ({
   accountId: random.pick(ACCOUNTS),
   amountCents: random.int(1, 100) * 100,
 }));
-const expected = (account: string) => messages.filter((m) => m.accountId === account).reduce((sum, m) => sum + m.amountCents, 0);
+const expected = (account: string) =>
+  messages.filter((m) => m.accountId === account).reduce((sum, m) => sum + m.amountCents, 0);
 
 /** Sends every message through a fresh broker and consumes them with `keyOf` as the idempotency key. */
-async function run(name: string, keyOf: (message: Message<PaymentMessage>, delivery: number) => string, narrate = false) {
+async function run(
+  name: string,
+  keyOf: (message: Message<PaymentMessage>, delivery: number) => string,
+  narrate = false,
+) {
   console.log(`--- ${name} ---`);
-  const db = new Database<PaymentTables>({ name: 'payments', latency: 2, tables: { payments: { unique: ['idempotencyKey'] } } });
+  const db = new Database<PaymentTables>({
+    name: 'payments',
+    latency: 2,
+    tables: { payments: { unique: ['idempotencyKey'] } },
+  });
   for (const id of ACCOUNTS) await db.insert('accounts', { id, balanceCents: 0 });
   const store = new LossyPaymentStore(db);
   const processor = new MessageProcessor(new Kv({ latency: 1 }), store);
@@ -62,9 +71,13 @@ async function run(name: string, keyOf: (message: Message<PaymentMessage>, deliv
       via[result.via] += 1;
       if (!narrate || result.via !== 'duplicate') return;
       if (lost.delete(message.id)) {
-        log(`  ${message.id} redelivered (attempt ${message.attempt}): DuplicatePaymentError, payment #${result.payment.id} found in the store`);
+        log(
+          `  ${message.id} redelivered (attempt ${message.attempt}): DuplicatePaymentError, payment #${result.payment.id} found in the store`,
+        );
       } else if (message.attempt === 1 && racesShown++ < SHOW_EVENTS) {
-        log(`  ${message.id} duplicate copy, raced the original: DuplicatePaymentError, payment #${result.payment.id} found in the store`);
+        log(
+          `  ${message.id} duplicate copy, raced the original: DuplicatePaymentError, payment #${result.payment.id} found in the store`,
+        );
       }
     },
     {
@@ -78,18 +91,33 @@ async function run(name: string, keyOf: (message: Message<PaymentMessage>, deliv
     },
   );
   const { received, duplicated, redelivered } = broker.stats;
-  log(`${received} deliveries (${duplicated} duplicates, ${redelivered} redeliveries after ${store.lostReplies} lost replies)`);
+  log(
+    `${received} deliveries (${duplicated} duplicates, ${redelivered} redeliveries after ${store.lostReplies} lost replies)`,
+  );
   const applied = db.peek('payments').length;
-  log(`${applied} payments applied for ${MESSAGES} messages${applied === MESSAGES ? ': each exactly once' : `: ${applied - MESSAGES} too many`}`);
+  log(
+    `${applied} payments applied for ${MESSAGES} messages${applied === MESSAGES ? ': each exactly once' : `: ${applied - MESSAGES} too many`}`,
+  );
   return { db, via, failed: received - via.processed - via.cache - via.duplicate };
 }
 
-console.log(`${MESSAGES} payment messages; ${DUPLICATE_RATE * 100}% delivered twice, ${LOST_REPLY_RATE * 100}% of payment replies lost`);
+console.log(
+  `${MESSAGES} payment messages; ${DUPLICATE_RATE * 100}% delivered twice, ${LOST_REPLY_RATE * 100}% of payment replies lost`,
+);
 const perDelivery = await run('idempotency key made per delivery', (message, delivery) => `${message.id}/${delivery}`);
 const perMessage = await run('MessageProcessor: idempotency key = message id', (message) => message.id, true);
 const { processed, cache, duplicate } = perMessage.via;
-log(`deliveries: ${processed} processed, ${perMessage.failed} failed (reply lost), ${cache} answered from the cache, ${duplicate} by the store's unique key`);
+log(
+  `deliveries: ${processed} processed, ${perMessage.failed} failed (reply lost), ${cache} answered from the cache, ${duplicate} by the store's unique key`,
+);
 
 console.log('--- balances (cents) ---');
 const balance = (db: Database<PaymentTables>, id: string) => db.peek('accounts').find((a) => a.id === id)?.balanceCents;
-console.table(ACCOUNTS.map((id) => ({ account: id, expected: expected(id), 'key per delivery': balance(perDelivery.db, id), 'key = message id': balance(perMessage.db, id) })));
+console.table(
+  ACCOUNTS.map((id) => ({
+    account: id,
+    expected: expected(id),
+    'key per delivery': balance(perDelivery.db, id),
+    'key = message id': balance(perMessage.db, id),
+  })),
+);

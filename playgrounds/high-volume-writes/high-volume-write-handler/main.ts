@@ -5,7 +5,13 @@ import { now, sleep } from '../../kit/clock';
 import { Database, type InsertOptions } from '../../kit/db';
 import { log } from '../../kit/log';
 import { Random, random } from '../../kit/random';
-import { HighVolumeWriteHandler, TransientError, type Row, type WriteDb, type WriteRecord } from './high-volume-write-handler';
+import {
+  HighVolumeWriteHandler,
+  TransientError,
+  type Row,
+  type WriteDb,
+  type WriteRecord,
+} from './high-volume-write-handler';
 
 const SEED = 1;
 const WRITES = 3000;
@@ -48,7 +54,10 @@ class FlakyDatabase implements WriteDb {
   }
 }
 
-const event = (i: number): WriteRecord => ({ table: random.chance(0.7) ? 'clicks' : 'views', row: { id: `e-${i}`, userId: `u-${random.int(1, 500)}` } });
+const event = (i: number): WriteRecord => ({
+  table: random.chance(0.7) ? 'clicks' : 'views',
+  row: { id: `e-${i}`, userId: `u-${random.int(1, 500)}` },
+});
 
 console.log('--- 1. one INSERT per write: writeWithRetry, 100 writes ---');
 const singleDb = new FlakyDatabase();
@@ -57,12 +66,21 @@ let started = now();
 let failed = 0;
 for (let i = 0; i < 100; i++) await single.writeWithRetry(event(i)).catch(() => (failed += 1));
 const singleRate = 100 / ((now() - started) / 1000);
-log(`${singleDb.rowCount()} rows in ${fmt(now() - started)} ms = ${fmt(singleRate)} rows/s (${single.stats.retries} retries, ${failed} failed after 3 attempts)`);
+log(
+  `${singleDb.rowCount()} rows in ${fmt(now() - started)} ms = ${fmt(singleRate)} rows/s (${single.stats.retries} retries, ${failed} failed after 3 attempts)`,
+);
 await single.stop();
 
-console.log(`--- 2. writeAsync: ${fmt(WRITES)} writes offered at ${fmt(WRITES_PER_TICK * 100)}/s, queue of ${fmt(MAX_QUEUE_SIZE)}, batches of ${BATCH_SIZE} ---`);
+console.log(
+  `--- 2. writeAsync: ${fmt(WRITES)} writes offered at ${fmt(WRITES_PER_TICK * 100)}/s, queue of ${fmt(MAX_QUEUE_SIZE)}, batches of ${BATCH_SIZE} ---`,
+);
 const batchDb = new FlakyDatabase();
-const handler = new HighVolumeWriteHandler(batchDb, { batchSize: BATCH_SIZE, flushIntervalMs: FLUSH_INTERVAL_MS, maxQueueSize: MAX_QUEUE_SIZE, putTimeoutMs: PUT_TIMEOUT_MS });
+const handler = new HighVolumeWriteHandler(batchDb, {
+  batchSize: BATCH_SIZE,
+  flushIntervalMs: FLUSH_INTERVAL_MS,
+  maxQueueSize: MAX_QUEUE_SIZE,
+  putTimeoutMs: PUT_TIMEOUT_MS,
+});
 started = now();
 let rejected = 0;
 for (let i = 0; i < WRITES; i++) {
@@ -73,7 +91,9 @@ for (let i = 0; i < WRITES; i++) {
 const producersMs = now() - started;
 const { blocked, waitedMs, peak } = handler.queueStats;
 log(`producers done after ${fmt(producersMs)} ms: ${fmt((WRITES * 1000) / producersMs)} writes/s accepted`);
-log(`backpressure: queue peaked at ${fmt(peak)}/${fmt(MAX_QUEUE_SIZE)}; producers waited ${blocked} times, ${fmt(waitedMs)} ms in all; ${rejected} rejected`);
+log(
+  `backpressure: queue peaked at ${fmt(peak)}/${fmt(MAX_QUEUE_SIZE)}; producers waited ${blocked} times, ${fmt(waitedMs)} ms in all; ${rejected} rejected`,
+);
 await handler.stop(); // flushes what is still queued
 const elapsed = now() - started;
 const { batches, bulkInserts, retries, duplicatesIgnored } = handler.stats;
@@ -81,6 +101,10 @@ const rows = batchDb.rowCount();
 const rate = rows / (elapsed / 1000);
 const deadLettered = handler.deadLetters.reduce((sum, d) => sum + d.rows.length, 0);
 log(`${fmt(WRITES)} writes → ${batches} batches → ${bulkInserts} bulk INSERTs (${retries} of them retries)`);
-log(`throughput: ${fmt(rows)} rows in ${fmt(elapsed)} ms = ${fmt(rate)} rows/s, ${(rate / singleRate).toFixed(0)}× one INSERT per write`);
+log(
+  `throughput: ${fmt(rows)} rows in ${fmt(elapsed)} ms = ${fmt(rate)} rows/s, ${(rate / singleRate).toFixed(0)}× one INSERT per write`,
+);
 log(`rows in the database: ${fmt(rows)} of ${fmt(WRITES)}, dead-lettered: ${deadLettered}`);
-log(`a retry re-sent ${duplicatesIgnored} rows that had already committed: ON CONFLICT DO NOTHING skipped them, 0 duplicates`);
+log(
+  `a retry re-sent ${duplicatesIgnored} rows that had already committed: ON CONFLICT DO NOTHING skipped them, 0 duplicates`,
+);

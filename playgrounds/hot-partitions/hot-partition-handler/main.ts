@@ -39,12 +39,22 @@ const bar = (n: number, max: number) => '█'.repeat(Math.round((n / max) * 24))
 const count = (n: number) => fmt(n).padStart(5);
 
 const replica = new DBShard(-1);
-const unsalted = new HotPartitionHandler(new Kv(), replica, { shards: SHARDS, saltPartitions: SALT_PARTITIONS, hotThreshold: Infinity }); // never hot
+const unsalted = new HotPartitionHandler(new Kv(), replica, {
+  shards: SHARDS,
+  saltPartitions: SALT_PARTITIONS,
+  hotThreshold: Infinity,
+}); // never hot
 const redis = new Kv();
-const salted = new HotPartitionHandler(redis, replica, { shards: SHARDS, saltPartitions: SALT_PARTITIONS, hotThreshold: HOT_THRESHOLD });
+const salted = new HotPartitionHandler(redis, replica, {
+  shards: SHARDS,
+  saltPartitions: SALT_PARTITIONS,
+  hotThreshold: HOT_THRESHOLD,
+});
 const home = unsalted.getShard(CELEBRITY).index;
 
-console.log(`--- 1. ${fmt(FOLLOWS_PER_TICK * TICKS)} follows in ${(TICKS * TICK_MS) / 1000} s, ${CELEBRITY_SHARE * 100}% for ${CELEBRITY} (shard ${home}), no salting ---`);
+console.log(
+  `--- 1. ${fmt(FOLLOWS_PER_TICK * TICKS)} follows in ${(TICKS * TICK_MS) / 1000} s, ${CELEBRITY_SHARE * 100}% for ${CELEBRITY} (shard ${home}), no salting ---`,
+);
 await followTraffic(unsalted);
 
 console.log(`--- 2. the same traffic with hot-key detection (> ${HOT_THRESHOLD} requests/min) and salting ---`);
@@ -54,20 +64,28 @@ console.log('--- 3. writes per shard: without salting | with salting ---');
 const before = unsalted.dbShards.map((s) => s.writes);
 const after = salted.dbShards.map((s) => s.writes);
 const max = Math.max(...before, ...after);
-for (let i = 0; i < SHARDS; i++) console.log(`shard ${i} ${bar(before[i]!, max)}${count(before[i]!)} | ${bar(after[i]!, max)}${count(after[i]!)}`);
+for (let i = 0; i < SHARDS; i++)
+  console.log(`shard ${i} ${bar(before[i]!, max)}${count(before[i]!)} | ${bar(after[i]!, max)}${count(after[i]!)}`);
 const mean = (FOLLOWS_PER_TICK * TICKS) / SHARDS;
-const busiest = (writes: number[]) => `${fmt(Math.max(...writes))} writes (${(Math.max(...writes) / mean).toFixed(1)}× the mean)`;
+const busiest = (writes: number[]) =>
+  `${fmt(Math.max(...writes))} writes (${(Math.max(...writes) / mean).toFixed(1)}× the mean)`;
 log(`busiest shard: ${busiest(before)} → ${busiest(after)}`);
 
 console.log('--- 4. reading a salted user merges the plain key and every salt ---');
 const followers = Object.keys((await salted.getUserWithSalting(CELEBRITY)) ?? {}).length;
-log(`${CELEBRITY}: ${fmt(followers)} followers merged from ${SALT_PARTITIONS + 1} keys (1 read became ${SALT_PARTITIONS + 1}), ${fmt(celebrityFollows)} written`);
+log(
+  `${CELEBRITY}: ${fmt(followers)} followers merged from ${SALT_PARTITIONS + 1} keys (1 read became ${SALT_PARTITIONS + 1}), ${fmt(celebrityFollows)} written`,
+);
 
 console.log('--- 5. a minute later: the request window has closed, the salting decision stays ---');
 await sleep(60_000);
-log(`requests:${CELEBRITY} TTL ${await redis.ttl(`requests:${CELEBRITY}`)} (gone), salted:${CELEBRITY} = ${await redis.get(`salted:${CELEBRITY}`)}`);
+log(
+  `requests:${CELEBRITY} TTL ${await redis.ttl(`requests:${CELEBRITY}`)} (gone), salted:${CELEBRITY} = ${await redis.get(`salted:${CELEBRITY}`)}`,
+);
 
 console.log('--- 6. hot reads of the profile through handleHotPartition ---');
 await replica.saveUser(CELEBRITY, { name: 'A. Celebrity' });
 for (let i = 0; i < HOT_READS; i++) await salted.handleHotPartition(CELEBRITY);
-log(`${HOT_READS} reads: ${replica.reads} from the replica, ${HOT_READS - replica.reads} from the cache (hot:${CELEBRITY}, 60 s TTL)`);
+log(
+  `${HOT_READS} reads: ${replica.reads} from the replica, ${HOT_READS - replica.reads} from the cache (hot:${CELEBRITY}, 60 s TTL)`,
+);

@@ -75,4 +75,6 @@ log(`key-E retried: ${show(await processPayment('key-E', AMOUNT_CENTS))}`);
 log(`key-E charged ${chargesSince(before)} time(s)`);
 
 console.log('--- outcome ---');
-log(`provider made ${provider.stats.handled} charges for 5 keys: one per key + ${seedCharges - 1} double charge(s) by check-then-act`);
+log(
+  `provider made ${provider.stats.handled} charges for 5 keys: one per key + ${seedCharges - 1} double charge(s) by check-then-act`,
+);

@@ -4,7 +4,13 @@ import { concurrently, sleep } from '../../kit/clock';
 import { Database } from '../../kit/db';
 import { Kv } from '../../kit/kv';
 import { log } from '../../kit/log';
-import { CACHE_TTL_S, CheckThenActPaymentService, PaymentService, type PaymentOutcome, type PaymentTables } from './payment-service';
+import {
+  CACHE_TTL_S,
+  CheckThenActPaymentService,
+  PaymentService,
+  type PaymentOutcome,
+  type PaymentTables,
+} from './payment-service';
 
 const AMOUNT_CENTS = 2_500;
 /** Requests with one key arriving together (a double click, a retry racing the first attempt). */
@@ -15,7 +21,11 @@ const DB_LATENCY_MS = 5;
 type Service = CheckThenActPaymentService | PaymentService;
 const show = ({ payment, via }: PaymentOutcome) => `payment #${payment.id} (${via})`;
 
-async function story(name: string, service: Service, db: Database<PaymentTables>): Promise<Record<string, string | number>> {
+async function story(
+  name: string,
+  service: Service,
+  db: Database<PaymentTables>,
+): Promise<Record<string, string | number>> {
   console.log(`--- ${name} ---`);
   log(`key-A: ${show(await service.processPayment('key-A', AMOUNT_CENTS))}`);
   log(`key-A retried: ${show(await service.processPayment('key-A', AMOUNT_CENTS))}`);
@@ -31,14 +41,25 @@ async function story(name: string, service: Service, db: Database<PaymentTables>
 function setup(uniqueKey: boolean): { cache: Kv; db: Database<PaymentTables> } {
   const cache = new Kv({ latency: 1 });
   // The fix needs the constraint: CREATE UNIQUE INDEX ON payments (idempotency_key).
-  const db = new Database<PaymentTables>({ latency: DB_LATENCY_MS, tables: uniqueKey ? { payments: { unique: ['idempotencyKey'] } } : {} });
+  const db = new Database<PaymentTables>({
+    latency: DB_LATENCY_MS,
+    tables: uniqueKey ? { payments: { unique: ['idempotencyKey'] } } : {},
+  });
   return { cache, db };
 }
 
 const seed = setup(false);
-const seedRow = await story('seed: cache check, then insert', new CheckThenActPaymentService(seed.cache, seed.db), seed.db);
+const seedRow = await story(
+  'seed: cache check, then insert',
+  new CheckThenActPaymentService(seed.cache, seed.db),
+  seed.db,
+);
 const fixed = setup(true);
-const fixedRow = await story('fixed: unique key, cache after commit', new PaymentService(fixed.cache, fixed.db), fixed.db);
+const fixedRow = await story(
+  'fixed: unique key, cache after commit',
+  new PaymentService(fixed.cache, fixed.db),
+  fixed.db,
+);
 
 console.log('--- payments created per key (1 = charged once) ---');
 console.table([seedRow, fixedRow]);

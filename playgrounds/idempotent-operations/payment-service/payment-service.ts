@@ -32,7 +32,12 @@ export const CACHE_TTL_S = 3600;
 const cacheKey = (idempotencyKey: string) => `payment:${idempotencyKey}`;
 
 /** INSERT INTO payments (…): throws UniqueViolation if the table has the constraint and the key is taken. */
-async function createPayment(tx: Transaction<PaymentTables>, db: Database<PaymentTables>, amountCents: number, idempotencyKey: string): Promise<Payment> {
+async function createPayment(
+  tx: Transaction<PaymentTables>,
+  db: Database<PaymentTables>,
+  amountCents: number,
+  idempotencyKey: string,
+): Promise<Payment> {
   const payment: Payment = { id: db.nextId('payments'), idempotencyKey, amountCents, createdAt: now() };
   await tx.insert('payments', payment);
   return payment;

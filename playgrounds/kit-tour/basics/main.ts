@@ -31,7 +31,11 @@ log(`after 5 s the lock is ${await redis.get('lock')}`);
 
 // A payment provider that is down for 400 ms, called every 50 ms with a 150 ms timeout.
 const start = now();
-const payments = new Service({ name: 'payments', latency: { p50: 40, p99: 300 }, outages: [{ from: start + 200, to: start + 600 }] });
+const payments = new Service({
+  name: 'payments',
+  latency: { p50: 40, p99: 300 },
+  outages: [{ from: start + 200, to: start + 600 }],
+});
 const latency = new Histogram();
 const seen = { ok: 0, unavailable: 0, timeout: 0 };
 for (let i = 0; i < 20; i++) {
@@ -46,5 +50,5 @@ for (let i = 0; i < 20; i++) {
   await sleep(50);
 }
 log('20 payment calls:', seen);
-log(`latency ms: ${latency}`);
+log(`latency ms: ${latency.toString()}`);
 log(`redis commands: ${redis.calls()}`);

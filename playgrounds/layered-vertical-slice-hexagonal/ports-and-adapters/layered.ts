@@ -38,7 +38,9 @@ export class OrderService {
   constructor(private readonly creditLimit: number) {}
 
   async placeOrder(customerId: string, amount: number): Promise<PlaceOrderResult> {
-    const rejected = validateAmount(amount) ?? checkCreditLimit(amount, await this.dao.findOpenByCustomer(customerId), this.creditLimit);
+    const rejected =
+      validateAmount(amount) ??
+      checkCreditLimit(amount, await this.dao.findOpenByCustomer(customerId), this.creditLimit);
     if (rejected) return rejected;
     return { ok: true, order: await this.dao.insert(customerId, amount) };
   }

@@ -14,7 +14,11 @@ const DB_LATENCY_MS = 5;
 
 const table: Record<string, Record<string, string>> = {};
 
-async function report(label: string, db: Database<OrderTables> | undefined, setUp: () => Promise<PlaceOrderFn>): Promise<SuiteResult> {
+async function report(
+  label: string,
+  db: Database<OrderTables> | undefined,
+  setUp: () => Promise<PlaceOrderFn>,
+): Promise<SuiteResult> {
   const [queriesBefore, started] = [db?.stats.queries ?? 0, now()];
   const suite = await runSuite(setUp);
   const queries = (db?.stats.queries ?? 0) - queriesBefore;

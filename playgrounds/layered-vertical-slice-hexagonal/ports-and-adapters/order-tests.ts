@@ -10,13 +10,17 @@ interface OrderTest {
 
 function expectResult(result: PlaceOrderResult, expected: 'ok' | 'invalid-amount' | 'credit-limit-exceeded'): void {
   const actual = result.ok ? 'ok' : result.error;
-  if (actual !== expected) throw new Error(`expected ${expected}, got ${actual}${result.ok ? '' : ` (${result.detail})`}`);
+  if (actual !== expected)
+    throw new Error(`expected ${expected}, got ${actual}${result.ok ? '' : ` (${result.detail})`}`);
 }
 
 // Written for a credit limit of 500.
 export const orderTests: readonly OrderTest[] = [
   { name: 'accepts an order within the limit', run: async (place) => expectResult(await place('alice', 200), 'ok') },
-  { name: 'rejects a non-positive amount', run: async (place) => expectResult(await place('alice', 0), 'invalid-amount') },
+  {
+    name: 'rejects a non-positive amount',
+    run: async (place) => expectResult(await place('alice', 0), 'invalid-amount'),
+  },
   {
     name: 'rejects an order over the limit',
     run: async (place) => {

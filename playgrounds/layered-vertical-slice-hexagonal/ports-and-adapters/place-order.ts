@@ -25,11 +25,17 @@ export type PlaceOrderResult =
 
 /** The business rules, the same in both architectures. First: an order is for a positive amount. */
 export function validateAmount(amount: number): PlaceOrderResult | undefined {
-  return amount > 0 ? undefined : { ok: false, error: 'invalid-amount', detail: `amount must be positive, got ${amount}` };
+  return amount > 0
+    ? undefined
+    : { ok: false, error: 'invalid-amount', detail: `amount must be positive, got ${amount}` };
 }
 
 /** Second: a customer's open orders may not exceed the credit limit. */
-export function checkCreditLimit(amount: number, openOrders: readonly Order[], creditLimit: number): PlaceOrderResult | undefined {
+export function checkCreditLimit(
+  amount: number,
+  openOrders: readonly Order[],
+  creditLimit: number,
+): PlaceOrderResult | undefined {
   const exposure = openOrders.reduce((sum, order) => sum + order.amount, 0);
   if (exposure + amount > creditLimit) {
     return { ok: false, error: 'credit-limit-exceeded', detail: `${exposure} open + ${amount} > limit ${creditLimit}` };
@@ -45,7 +51,8 @@ export class PlaceOrder {
   ) {}
 
   async execute(customerId: string, amount: number): Promise<PlaceOrderResult> {
-    const rejected = validateAmount(amount) ?? checkCreditLimit(amount, await this.orders.openOrdersOf(customerId), this.creditLimit);
+    const rejected =
+      validateAmount(amount) ?? checkCreditLimit(amount, await this.orders.openOrdersOf(customerId), this.creditLimit);
     if (rejected) return rejected;
     const order: Order = { id: await this.orders.nextId(), customerId, amount, status: 'open' };
     await this.orders.save(order);

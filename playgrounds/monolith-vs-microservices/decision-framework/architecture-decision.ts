@@ -52,12 +52,16 @@ export function recommendArchitecture(org: Organisation): Recommendation {
   const gates: readonly [passed: boolean, missing: string][] = [
     [largeOrg, `a large team (${LARGE_TEAM_MIN}+ developers) or multiple teams`],
     [org.domain === 'clear bounded contexts', 'clear bounded contexts (Domain-Driven Design)'],
-    [org.differentScalingNeeds || org.independentDeployments, 'different scaling requirements or independent deployments'],
+    [
+      org.differentScalingNeeds || org.independentDeployments,
+      'different scaling requirements or independent deployments',
+    ],
     [org.distributedSystemsExpertise, 'distributed-systems expertise in the team'],
     [org.operationalMaturity === 'high', 'the operational maturity to handle many services'],
   ];
   const missingForMicroservices = gates.filter(([passed]) => !passed).map(([, missing]) => missing);
-  const warning = org.wantsMicroservicesBecauseModern && missingForMicroservices.length > 0 ? { warning: ANTI_PATTERN } : {};
+  const warning =
+    org.wantsMicroservicesBecauseModern && missingForMicroservices.length > 0 ? { warning: ANTI_PATTERN } : {};
 
   if (org.developers <= SMALL_TEAM_MAX && org.teams === 1) {
     const reasons = [`small team (${org.developers} developers): move fast in one codebase`];

@@ -5,7 +5,15 @@ import { after, now, sleep } from '../../kit/clock';
 import { log } from '../../kit/log';
 import { random } from '../../kit/random';
 import { Service, ServiceError } from '../../kit/service';
-import { ExternalApi, PermanentError, RetryableError, type ApiRequest, type Quote, type ShippingRequest, type Source } from './external-api';
+import {
+  ExternalApi,
+  PermanentError,
+  RetryableError,
+  type ApiRequest,
+  type Quote,
+  type ShippingRequest,
+  type Source,
+} from './external-api';
 
 const SEED = 7; // try another seed for another run of bad luck
 const ERROR_RATE = 0.25; // part 1: share of calls answered 503
@@ -33,7 +41,10 @@ let verbose = true;
 const client = new ExternalApi(shippingApi, {
   onStateChange: (from, to, why) => log(`breaker: ${from} → ${to} (${why})`),
   onRetry: (data, attempt, error, delayMs) => {
-    if (verbose) log(`  ${data.country} ${data.weightKg} kg: attempt ${attempt} failed (${error.message}), retry in ${delayMs} ms`);
+    if (verbose)
+      log(
+        `  ${data.country} ${data.weightKg} kg: attempt ${attempt} failed (${error.message}), retry in ${delayMs} ms`,
+      );
   },
 });
 
@@ -49,10 +60,14 @@ for (const order of orders) {
   const callsBefore = shippingApi.stats.calls;
   try {
     const { quote } = await client.processWithFallback(order);
-    log(`${order.country} ${order.weightKg} kg: €${quote.price.toFixed(2)} after ${shippingApi.stats.calls - callsBefore} attempt(s)`);
+    log(
+      `${order.country} ${order.weightKg} kg: €${quote.price.toFixed(2)} after ${shippingApi.stats.calls - callsBefore} attempt(s)`,
+    );
   } catch (error) {
     if (!(error instanceof RetryableError)) throw error;
-    log(`${order.country} ${order.weightKg} kg: gave up after ${shippingApi.stats.calls - callsBefore} attempts (breaker failures: ${client.breaker.failureCount})`);
+    log(
+      `${order.country} ${order.weightKg} kg: gave up after ${shippingApi.stats.calls - callsBefore} attempts (breaker failures: ${client.breaker.failureCount})`,
+    );
   }
 }
 
@@ -64,7 +79,9 @@ try {
   await client.processWithFallback({ country: 'XX', weightKg: 1 });
 } catch (error) {
   if (!(error instanceof PermanentError)) throw error;
-  log(`XX: ${error.status} after ${shippingApi.stats.calls - callsBefore} attempt(s); breaker ${client.breaker.state}, ${client.breaker.failureCount} failures`);
+  log(
+    `XX: ${error.status} after ${shippingApi.stats.calls - callsBefore} attempt(s); breaker ${client.breaker.state}, ${client.breaker.failureCount} failures`,
+  );
 }
 
 console.log(`--- 3. a ${OUTAGE_MS / 1000} s outage, ${REQUESTS} requests, one every ${REQUEST_EVERY_MS / 1000} s ---`);
@@ -97,6 +114,10 @@ await Promise.all(requests);
 
 console.log('--- outcome ---');
 console.log(`breaker: ${client.breaker.history.join(' → ')}`);
-console.log(`${REQUESTS} requests: ${outcomes.api} from the API, ${outcomes.cache} from the cache, ${outcomes.default} default quotes, ${outcomes.error} errors (retries used up)`);
+console.log(
+  `${REQUESTS} requests: ${outcomes.api} from the API, ${outcomes.cache} from the cache, ${outcomes.default} default quotes, ${outcomes.error} errors (retries used up)`,
+);
 const withoutBreaker = (OUTAGE_MS / REQUEST_EVERY_MS) * 3;
-console.log(`API calls during the outage: ${callsDuringOutage} (without the breaker: ${withoutBreaker}, 3 attempts per request)`);
+console.log(
+  `API calls during the outage: ${callsDuringOutage} (without the breaker: ${withoutBreaker}, 3 attempts per request)`,
+);

@@ -19,8 +19,8 @@ console.log('--- surprising: process(data) ---');
 const before = JSON.stringify(alice);
 const returned = process(alice as unknown as LooseRecord);
 console.log('returned the very object it was given:', returned === (alice as unknown));
-console.log('caller\'s object before:', before);
-console.log('caller\'s object after: ', JSON.stringify(alice));
+console.log("caller's object before:", before);
+console.log("caller's object after: ", JSON.stringify(alice));
 
 console.log('--- least surprise: processUserData(userData) ---');
 const bob: UserData = { name: 'Bob', email: '  Bob@Example.COM ', tags: ['beta'] };
@@ -28,4 +28,4 @@ const bobBefore = JSON.stringify(bob);
 const processed = processUserData(bob);
 console.log('returned a new value:', processed !== (bob as unknown));
 console.log('processed:', processed);
-console.log('caller\'s object unchanged:', JSON.stringify(bob) === bobBefore);
+console.log("caller's object unchanged:", JSON.stringify(bob) === bobBefore);

@@ -29,10 +29,17 @@ for (const event of events) await emailJobs.send(event);
 await emailJobs.whenEmpty();
 await Promise.all(workers.map((w) => w.stop()));
 const handledOnce = [...timesHandled.values()].filter((n) => n === 1).length;
-console.log(`all sent in ${formatTime(now() - started)} (one worker: ${formatTime(events.length * EMAIL_MS)}); per worker:`, handledBy);
-console.log(`${handledOnce} of ${emailJobs.stats.sent} messages handled exactly once (acked: ${emailJobs.stats.acked})`);
+console.log(
+  `all sent in ${formatTime(now() - started)} (one worker: ${formatTime(events.length * EMAIL_MS)}); per worker:`,
+  handledBy,
+);
+console.log(
+  `${handledOnce} of ${emailJobs.stats.sent} messages handled exactly once (acked: ${emailJobs.stats.acked})`,
+);
 const late = await emailJobs.receive();
-console.log(`a consumer that starts now receives: ${late ? late.body.orderId : 'nothing'} (acked messages are deleted: no replay)`);
+console.log(
+  `a consumer that starts now receives: ${late ? late.body.orderId : 'nothing'} (acked messages are deleted: no replay)`,
+);
 
 console.log(`--- stream: the same ${events.length} events, ${PARTITIONS} partitions keyed by order ---`);
 const orderStream = new Stream<OrderEvent>({ name: 'order-events', partitions: PARTITIONS });
@@ -46,19 +53,27 @@ for (const member of analytics) {
   const records = await member.poll();
   await member.commit();
   seen['analytics']!.push(...records.map((r) => r.value));
-  console.log(`${member.member} (partition${member.partitions.length === 1 ? '' : 's'} ${member.partitions.join(', ')}) read ${records.length} events`);
+  console.log(
+    `${member.member} (partition${member.partitions.length === 1 ? '' : 's'} ${member.partitions.join(', ')}) read ${records.length} events`,
+  );
 }
 const firstRead: StreamRecord<OrderEvent>[] = await recommendations.poll();
 await recommendations.commit();
 seen['recommendations']!.push(...firstRead.map((r) => r.value));
 for (const [group, got] of Object.entries(seen)) {
-  console.log(`${group}: ${got.length} of ${events.length} events, each order in lifecycle order: ${inLifecycleOrder(got)}, lag ${orderStream.lag(group)}`);
+  console.log(
+    `${group}: ${got.length} of ${events.length} events, each order in lifecycle order: ${inLifecycleOrder(got)}, lag ${orderStream.lag(group)}`,
+  );
 }
 
 console.log('--- replay ---');
 recommendations.seek(0, REPLAY_FROM_OFFSET); // a bug fix: recompute from an earlier offset
 const replayed = await recommendations.poll();
 await recommendations.commit();
-console.log(`recommendations rewinds partition 0 to offset ${REPLAY_FROM_OFFSET}: ${replayed.length} events again (${replayed.map((r) => `${r.value.orderId} ${r.value.status}`).join(', ')})`);
+console.log(
+  `recommendations rewinds partition 0 to offset ${REPLAY_FROM_OFFSET}: ${replayed.length} events again (${replayed.map((r) => `${r.value.orderId} ${r.value.status}`).join(', ')})`,
+);
 const audit = orderStream.subscribe('audit'); // a new group starts from offset 0
-console.log(`a new audit group reads ${(await audit.poll()).length} events: reading deleted nothing (${orderStream.peek().length} still in the log)`);
+console.log(
+  `a new audit group reads ${(await audit.poll()).length} events: reading deleted nothing (${orderStream.peek().length} still in the log)`,
+);

@@ -10,7 +10,9 @@ const LIFECYCLE: readonly OrderStatus[] = ['placed', 'paid', 'shipped'];
 
 /** The events of `orders` orders, interleaved as they would happen: all placed, then all paid… */
 export function orderEvents(orders: number): OrderEvent[] {
-  return LIFECYCLE.flatMap((status) => Array.from({ length: orders }, (_, i) => ({ orderId: `order-${i + 1}`, status })));
+  return LIFECYCLE.flatMap((status) =>
+    Array.from({ length: orders }, (_, i) => ({ orderId: `order-${i + 1}`, status })),
+  );
 }
 
 /** True if every order's events appear in lifecycle order (they may interleave with other orders'). */

@@ -32,7 +32,11 @@ const ITEM = 'sku-42';
 type Deduct = (db: InventoryDb, itemId: string, quantity: number) => Promise<void>;
 
 async function sale(strategy: string, deduct: Deduct): Promise<Record<string, string | number>> {
-  const db: InventoryDb = new Database({ name: 'shop', latency: DB_LATENCY, tables: { inventory: { versioned: true } } });
+  const db: InventoryDb = new Database({
+    name: 'shop',
+    latency: DB_LATENCY,
+    tables: { inventory: { versioned: true } },
+  });
   await db.insert('inventory', { id: ITEM, stock: STOCK });
   const start = now();
   let sold = 0;
@@ -69,7 +73,17 @@ async function sale(strategy: string, deduct: Deduct): Promise<Record<string, st
   const left = db.peek('inventory')[0]?.stock ?? NaN;
   const oversold = Math.max(0, sold - STOCK);
   log(`${strategy}: sold ${sold} of ${STOCK}, the row says ${left} left${oversold ? `: oversold by ${oversold}` : ''}`);
-  return { strategy, sold, 'stock left': left, oversold, 'turned away': turnedAway, conflicts, 'gave up': gaveUp, 'lock waits': db.stats.lockWaits, 'virtual ms': now() - start };
+  return {
+    strategy,
+    sold,
+    'stock left': left,
+    oversold,
+    'turned away': turnedAway,
+    conflicts,
+    'gave up': gaveUp,
+    'lock waits': db.stats.lockWaits,
+    'virtual ms': now() - start,
+  };
 }
 
 console.log(`--- ${BUYERS} buyers, ${STOCK} in stock, ${QUANTITY} each ---`);

@@ -20,14 +20,19 @@ const DB_LATENCY_MS = 5; // per query; Redis, in memory, answers in no time (lat
 random.reseed(SEED);
 const db = new Database<Tables>({ latency: DB_LATENCY_MS, replicas: 1, replicaLagMs: REPLICA_LAG_MS });
 const redis = new Kv();
-await db.insertMany('products', Array.from({ length: PRODUCTS }, (_, i) => ({ id: `p-${i + 1}`, name: `Product ${i + 1}`, price: 19.99 })));
+await db.insertMany(
+  'products',
+  Array.from({ length: PRODUCTS }, (_, i) => ({ id: `p-${i + 1}`, name: `Product ${i + 1}`, price: 19.99 })),
+);
 await sleep(REPLICA_LAG_MS); // let the replica catch up with the catalogue
 
 const queries = () => ({ primary: db.stats.primary, replica: db.stats.replica });
 const before = queries();
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
-console.log(`--- 1. ${READS_PER_TICK * TICKS} reads of ${PRODUCTS} products, ${HOT_SHARE * 100}% on ${HOT_PRODUCTS} of them ---`);
+console.log(
+  `--- 1. ${READS_PER_TICK * TICKS} reads of ${PRODUCTS} products, ${HOT_SHARE * 100}% on ${HOT_PRODUCTS} of them ---`,
+);
 const service = new ReadOptimizedService(redis, db.replica(), db, CACHE_TTL_SECONDS);
 const requested = new Set<number>();
 for (let tick = 0; tick < TICKS; tick++) {
@@ -40,20 +45,30 @@ for (let tick = 0; tick < TICKS; tick++) {
 }
 const { hits, misses } = service.stats;
 log(`cache hit ratio: ${percent(hits, hits + misses)} (${hits} hits, ${misses} misses)`);
-log(`queries: replica ${db.stats.replica - before.replica} (${READS_PER_TICK * TICKS} without the cache), primary ${db.stats.primary - before.primary}`);
+log(
+  `queries: replica ${db.stats.replica - before.replica} (${READS_PER_TICK * TICKS} without the cache), primary ${db.stats.primary - before.primary}`,
+);
 log(`(${misses - requested.size} more misses than products read: concurrent requests for a cold product all miss)`);
 
-console.log(`--- 2. the sample's update: UPDATE on the primary, then DEL the key (replica ${REPLICA_LAG_MS} ms behind) ---`);
+console.log(
+  `--- 2. the sample's update: UPDATE on the primary, then DEL the key (replica ${REPLICA_LAG_MS} ms behind) ---`,
+);
 const asWritten = new ReadOptimizedServiceAsWritten(redis, db.replica(), db, CACHE_TTL_SECONDS);
 await asWritten.updateProduct('p-1', { price: 24.99 });
 log(`primary says p-1 costs ${(await db.get('products', 'p-1'))?.price}`);
-log(`next read: ${(await asWritten.getProduct('p-1'))?.price} (the miss read the lagging replica and cached its old row)`);
+log(
+  `next read: ${(await asWritten.getProduct('p-1'))?.price} (the miss read the lagging replica and cached its old row)`,
+);
 await sleep(5000);
-log(`5 s later, replica long caught up: ${(await asWritten.getProduct('p-1'))?.price} (stale from the cache for up to ${CACHE_TTL_SECONDS} s)`);
+log(
+  `5 s later, replica long caught up: ${(await asWritten.getProduct('p-1'))?.price} (stale from the cache for up to ${CACHE_TTL_SECONDS} s)`,
+);
 
 console.log('--- 3. the fix: after the write, refill the cache from the primary ---');
 await service.updateProduct('p-2', { price: 24.99 });
 log(`next read: ${(await service.getProduct('p-2'))?.price} (read-your-writes, straight from the cache)`);
 await sleep(5000);
 log(`5 s later: ${(await service.getProduct('p-2'))?.price}`);
-log(`queries in total: primary ${db.stats.primary - before.primary} (2 updates, 1 check, 1 refill), replica ${db.stats.replica - before.replica}`);
+log(
+  `queries in total: primary ${db.stats.primary - before.primary} (2 updates, 1 check, 1 refill), replica ${db.stats.replica - before.replica}`,
+);

@@ -20,7 +20,14 @@ const DB_LATENCY_MS = 5; // per query; Redis, in memory, answers in no time (lat
 random.reseed(SEED);
 const db = new Database<Tables>({ latency: DB_LATENCY_MS, replicas: 1, replicaLagMs: REPLICA_LAG_MS });
 const redis = new Kv();
-await db.insertMany('users', Array.from({ length: USERS }, (_, i) => ({ id: `user-${i + 1}`, name: `User ${i + 1}`, email: `user${i + 1}@example.com` })));
+await db.insertMany(
+  'users',
+  Array.from({ length: USERS }, (_, i) => ({
+    id: `user-${i + 1}`,
+    name: `User ${i + 1}`,
+    email: `user${i + 1}@example.com`,
+  })),
+);
 await db.update('users', 'user-7', { name: 'Ada Lovelace' });
 await db.update('users', 'user-8', { name: 'Grace Murray' });
 await sleep(REPLICA_LAG_MS); // let the replica catch up
@@ -48,7 +55,10 @@ const users = await optimizer.batchGetUsers(BATCH);
 const cacheHits = optimizer.stats.hits - before.hits;
 const cacheMisses = optimizer.stats.misses - before.misses;
 log(`cache: ${cacheHits} hits, ${cacheMisses} misses → queries: ${queriesSinceLast()} (one WHERE id = ANY(…))`);
-log(`found ${users.filter(Boolean).length} of ${BATCH.length}; user-999 → ${users.at(-1)} (no KeyError)`);
+const missing = users.at(-1);
+log(
+  `found ${users.filter(Boolean).length} of ${BATCH.length}; user-999 → ${missing === undefined ? 'undefined' : missing.name} (no KeyError)`,
+);
 await redis.del(...BATCH.map((id) => `user:${id}`));
 for (const id of BATCH) await optimizer.getUser(id);
 log(`the same ${BATCH.length} ids one by one, cache cleared: ${queriesSinceLast()}`);
@@ -57,10 +67,16 @@ console.log(`--- 3. read-your-writes: users rename themselves, replica ${REPLICA
 const asWritten = new DatabaseOptimizerAsWritten(redis, db, db.replica());
 await asWritten.getUser('user-7'); // her profile is in the cache
 await asWritten.updateUser('user-7', { name: 'Ada King' });
-log(`as written (requireFresh still reads the replica): user-7 → "Ada King", she sees "${(await asWritten.getUser('user-7'))?.name}"`);
+log(
+  `as written (requireFresh still reads the replica): user-7 → "Ada King", she sees "${(await asWritten.getUser('user-7'))?.name}"`,
+);
 await optimizer.getUser('user-8');
 await optimizer.updateUser('user-8', { name: 'Grace Hopper' });
-log(`fixed (requireFresh reads the primary): user-8 → "Grace Hopper", she sees "${(await optimizer.getUser('user-8'))?.name}"`);
+log(
+  `fixed (requireFresh reads the primary): user-8 → "Grace Hopper", she sees "${(await optimizer.getUser('user-8'))?.name}"`,
+);
 await sleep(60_000);
-log(`a minute later, replica long caught up: user-7 still sees "${(await asWritten.getUser('user-7'))?.name}" (cached for 300 s)`);
+log(
+  `a minute later, replica long caught up: user-7 still sees "${(await asWritten.getUser('user-7'))?.name}" (cached for 300 s)`,
+);
 log(`user-8 sees "${(await optimizer.getUser('user-8'))?.name}"; queries in step 3: ${queriesSinceLast()}`);

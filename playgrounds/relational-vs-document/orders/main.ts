@@ -24,7 +24,8 @@ for (const c of customers) await db.query('INSERT INTO customers VALUES ($1, $2)
 for (const p of products) await db.query('INSERT INTO products VALUES ($1, $2, $3)', [p.id, p.name, p.priceCents]);
 for (const o of orders) {
   await db.query('INSERT INTO orders VALUES ($1, $2)', [o.id, o.customerId]);
-  for (const i of o.items) await db.query('INSERT INTO order_items VALUES ($1, $2, $3)', [o.id, i.productId, i.quantity]);
+  for (const i of o.items)
+    await db.query('INSERT INTO order_items VALUES ($1, $2, $3)', [o.id, i.productId, i.quantity]);
 }
 
 // "Orders with product names": the names live in products, so the query joins them back in.
@@ -69,18 +70,34 @@ console.log(`order ${ORDER_TO_READ}: ${orderDocs.reads} read, no join:`, doc);
 
 console.log(`--- rename ${PRODUCT_TO_RENAME} to "${NEW_NAME}" ---`);
 const oldName = products.find((p) => p.id === PRODUCT_TO_RENAME)?.name;
-const renamedRows = await db.query('UPDATE products SET name = $1 WHERE id = $2 RETURNING id', [NEW_NAME, PRODUCT_TO_RENAME]);
+const renamedRows = await db.query('UPDATE products SET name = $1 WHERE id = $2 RETURNING id', [
+  NEW_NAME,
+  PRODUCT_TO_RENAME,
+]);
 const linesNow = await db.query<OrderLine>(`${ORDER_LINES} WHERE p.id = $1`, [PRODUCT_TO_RENAME]);
 const showingNew = linesNow.filter((l) => l.product === NEW_NAME).length;
-console.log(`relational: UPDATE changed ${renamedRows.length} row; ${showingNew} of ${linesNow.length} order lines now read "${NEW_NAME}"`);
+console.log(
+  `relational: UPDATE changed ${renamedRows.length} row; ${showingNew} of ${linesNow.length} order lines now read "${NEW_NAME}"`,
+);
 
-await productDocs.updateMany((p) => p._id === PRODUCT_TO_RENAME, (p) => ({ ...p, name: NEW_NAME }));
+await productDocs.updateMany(
+  (p) => p._id === PRODUCT_TO_RENAME,
+  (p) => ({ ...p, name: NEW_NAME }),
+);
 const embedsIt = (o: OrderDocument) => o.items.some((i) => i.productId === PRODUCT_TO_RENAME);
-const stale = await orderDocs.find((o) => o.items.some((i) => i.productId === PRODUCT_TO_RENAME && i.name !== NEW_NAME));
-console.log(`document: the catalogue says "${NEW_NAME}", but ${stale.length} order documents still say "${oldName}": an update anomaly`);
+const stale = await orderDocs.find((o) =>
+  o.items.some((i) => i.productId === PRODUCT_TO_RENAME && i.name !== NEW_NAME),
+);
+console.log(
+  `document: the catalogue says "${NEW_NAME}", but ${stale.length} order documents still say "${oldName}": an update anomaly`,
+);
 const rewritten = await orderDocs.updateMany(embedsIt, (o) => ({
   ...o,
   items: o.items.map((i) => (i.productId === PRODUCT_TO_RENAME ? { ...i, name: NEW_NAME } : i)),
 }));
-const staleAfter = (await orderDocs.find((o) => o.items.some((i) => i.productId === PRODUCT_TO_RENAME && i.name !== NEW_NAME))).length;
-console.log(`the fix: updateMany rewrote ${rewritten} order documents (and must reach every other copy); stale now: ${staleAfter}`);
+const staleAfter = (
+  await orderDocs.find((o) => o.items.some((i) => i.productId === PRODUCT_TO_RENAME && i.name !== NEW_NAME))
+).length;
+console.log(
+  `the fix: updateMany rewrote ${rewritten} order documents (and must reach every other copy); stale now: ${staleAfter}`,
+);

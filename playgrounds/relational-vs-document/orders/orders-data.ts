@@ -30,8 +30,22 @@ export const products: readonly Product[] = [
 ];
 
 export const orders: readonly Order[] = [
-  { id: 1001, customerId: 1, items: [{ productId: 'p-cable', quantity: 2 }, { productId: 'p-hub', quantity: 1 }] },
-  { id: 1002, customerId: 2, items: [{ productId: 'p-mouse', quantity: 1 }, { productId: 'p-cable', quantity: 1 }] },
+  {
+    id: 1001,
+    customerId: 1,
+    items: [
+      { productId: 'p-cable', quantity: 2 },
+      { productId: 'p-hub', quantity: 1 },
+    ],
+  },
+  {
+    id: 1002,
+    customerId: 2,
+    items: [
+      { productId: 'p-mouse', quantity: 1 },
+      { productId: 'p-cable', quantity: 1 },
+    ],
+  },
   { id: 1003, customerId: 1, items: [{ productId: 'p-mouse', quantity: 1 }] },
   { id: 1004, customerId: 3, items: [{ productId: 'p-cable', quantity: 3 }] },
 ];

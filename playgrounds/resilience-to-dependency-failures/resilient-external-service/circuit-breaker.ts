@@ -73,7 +73,8 @@ export class CircuitBreaker {
   private recordFailure(): void {
     this.failures += 1;
     if (this.current === 'half-open') this.open('trial call failed');
-    else if (this.current === 'closed' && this.failures >= this.options.failureThreshold) this.open(`${this.failures} failures in a row`);
+    else if (this.current === 'closed' && this.failures >= this.options.failureThreshold)
+      this.open(`${this.failures} failures in a row`);
   }
 
   private open(why: string): void {

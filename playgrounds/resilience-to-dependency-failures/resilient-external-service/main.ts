@@ -24,7 +24,14 @@ interface Rate {
   readonly asOf: string;
 }
 const ENDPOINT = 'https://rates.example.com/convert';
-const LIVE_RATES: Readonly<Record<string, number>> = { 'EUR:USD': 1.0832, 'EUR:GBP': 0.8571, 'USD:JPY': 151.2, 'GBP:USD': 1.2638, 'USD:CHF': 0.9012, 'EUR:SEK': 11.43 };
+const LIVE_RATES: Readonly<Record<string, number>> = {
+  'EUR:USD': 1.0832,
+  'EUR:GBP': 0.8571,
+  'USD:JPY': 151.2,
+  'GBP:USD': 1.2638,
+  'USD:CHF': 0.9012,
+  'EUR:SEK': 11.43,
+};
 const REFERENCE_RATES: Readonly<Record<string, Rate>> = { 'EUR:SEK': { rate: 11.4, asOf: 'yesterday' } }; // yesterday's published rates
 
 random.reseed(SEED); // the backoff jitter
@@ -62,13 +69,18 @@ const show = (pair: Pair, rate: Rate | undefined) =>
   rate ? `${pair.base}→${pair.quote} ${rate.rate} (as of ${rate.asOf})` : `${pair.base}→${pair.quote}: no rate`;
 
 console.log('--- 1. a flaky provider: 503s and lost responses are retried under one idempotency key ---');
-const pairs: Pair[] = ['EUR:USD', 'EUR:GBP', 'USD:JPY', 'GBP:USD', 'USD:CHF'].map((p) => ({ base: p.slice(0, 3), quote: p.slice(4) }));
+const pairs: Pair[] = ['EUR:USD', 'EUR:GBP', 'USD:JPY', 'GBP:USD', 'USD:CHF'].map((p) => ({
+  base: p.slice(0, 3),
+  quote: p.slice(4),
+}));
 for (const pair of pairs) {
   const callsBefore = ratesApi.stats.calls;
   const rate = await rates.callWithFallback(ENDPOINT, pair);
   log(`${show(pair, rate)} after ${ratesApi.stats.calls - callsBefore} attempt(s)`);
 }
-log(`provider: ${ratesApi.stats.handled} requests handled, ${duplicates} recognised as retries by their key: ${processed.size} conversions billed, not ${ratesApi.stats.handled}`);
+log(
+  `provider: ${ratesApi.stats.handled} requests handled, ${duplicates} recognised as retries by their key: ${processed.size} conversions billed, not ${ratesApi.stats.handled}`,
+);
 
 console.log('--- 2. a client error (400) is not retried and does not trip the breaker ---');
 ratesApi.errorRate = 0;
@@ -76,7 +88,9 @@ ratesApi.lostResponseRate = 0;
 const badPair = { base: 'EUR', quote: 'XXX' };
 const callsBefore = ratesApi.stats.calls;
 const bad = await rates.callWithFallback(ENDPOINT, badPair);
-log(`${show(badPair, bad)} after ${ratesApi.stats.calls - callsBefore} attempt(s); breaker ${rates.breaker.state}, ${rates.breaker.failureCount} failures`);
+log(
+  `${show(badPair, bad)} after ${ratesApi.stats.calls - callsBefore} attempt(s); breaker ${rates.breaker.state}, ${rates.breaker.failureCount} failures`,
+);
 
 console.log(`--- 3. ten minutes later (the cache has expired), a ${OUTAGE_MS / 1000} s outage ---`);
 verbose = false;
@@ -106,7 +120,13 @@ await Promise.all(requests);
 
 console.log('--- outcome ---');
 console.log(`breaker: ${rates.breaker.history.join(' → ')}`);
-const served = Object.fromEntries(Object.entries(rates.served).map(([source, n]) => [source, n - servedBefore[source as keyof typeof servedBefore]]));
-console.log(`${REQUESTS} requests, all answered: ${served['api']} live, ${served['cache']} fresh from the cache, ${served['stale']} stale, ${served['fallback']} reference rate`);
+const served = Object.fromEntries(
+  Object.entries(rates.served).map(([source, n]) => [source, n - servedBefore[source as keyof typeof servedBefore]]),
+);
+console.log(
+  `${REQUESTS} requests, all answered: ${served['api']} live, ${served['cache']} fresh from the cache, ${served['stale']} stale, ${served['fallback']} reference rate`,
+);
 console.log(`during the outage callers got: ${[...duringOutage.values()].join(' | ')}`);
-console.log(`rates-api calls during the outage: ${callsDuringOutage} (without the breaker: ${(OUTAGE_MS / REQUEST_EVERY_MS) * 3})`);
+console.log(
+  `rates-api calls during the outage: ${callsDuringOutage} (without the breaker: ${(OUTAGE_MS / REQUEST_EVERY_MS) * 3})`,
+);

@@ -72,7 +72,8 @@ export class ResilientExternalService<Data, Res> {
       return await this.callExternalApi(endpoint, data);
     } catch (error) {
       // Open circuit, or any failed request (the seed's requests.RequestException, a 400 included).
-      if (!(error instanceof CircuitBreakerError || error instanceof ServiceError || error instanceof TimeoutError)) throw error;
+      if (!(error instanceof CircuitBreakerError || error instanceof ServiceError || error instanceof TimeoutError))
+        throw error;
       const stale = this.getCachedValue(endpoint, data);
       this.served[stale !== undefined ? 'stale' : 'fallback'] += 1;
       return stale ?? fallbackValue; // ?? and not ||: a fallback of 0 or [] is still a value
@@ -90,7 +91,10 @@ export class ResilientExternalService<Data, Res> {
     const idempotencyKey = `req-${++this.keys}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.http.call({ endpoint, json: data, headers: { 'X-Idempotency-Key': idempotencyKey } }, { timeoutMs });
+        return await this.http.call(
+          { endpoint, json: data, headers: { 'X-Idempotency-Key': idempotencyKey } },
+          { timeoutMs },
+        );
       } catch (error) {
         // 4xx and the last attempt: give up. Timeouts and 5xx (error.status, not e.status_code): back off.
         if (!isTransient(error) || attempt >= attempts - 1) throw error;

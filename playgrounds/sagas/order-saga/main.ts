@@ -19,7 +19,12 @@ const ORDER: OrderData = { customerId: 'alice', items: [{ sku: 'sku-42', quantit
 // Where the orchestrator saves each saga's progress (a table in its own database).
 const sagaStore = new Database<{ sagas: SagaState }>({ name: 'saga-store' });
 
-async function scenario(title: string, sagaId: string, arm: (s: Services) => void, options = OPTIONS): Promise<Services> {
+async function scenario(
+  title: string,
+  sagaId: string,
+  arm: (s: Services) => void,
+  options = OPTIONS,
+): Promise<Services> {
   console.log(`--- ${title} ---`);
   const services: Services = {
     orderService: new OrderService(SERVICE_LATENCY_MS),
@@ -63,14 +68,29 @@ await scenario('3. shipping fails: refund, release, cancel (the refund needs a r
 const withKeys = await scenario('4. the charge goes through but its response is lost', 'saga-4', (s) => {
   s.paymentService.loseNextResponse('charge');
 });
-console.log(`with idempotency keys: ${withKeys.paymentService.chargeRequests} charge requests, card charged ${withKeys.paymentService.charges} time(s)`);
+console.log(
+  `with idempotency keys: ${withKeys.paymentService.chargeRequests} charge requests, card charged ${withKeys.paymentService.charges} time(s)`,
+);
 
-const withoutKeys = await scenario('5. the same retry without idempotency keys (as in the seed)', 'saga-5', (s) => {
-  s.paymentService.loseNextResponse('charge');
-}, { ...OPTIONS, idempotencyKeys: false });
-console.log(`without keys: ${withoutKeys.paymentService.chargeRequests} charge requests, card charged ${withoutKeys.paymentService.charges} time(s)`);
+const withoutKeys = await scenario(
+  '5. the same retry without idempotency keys (as in the seed)',
+  'saga-5',
+  (s) => {
+    s.paymentService.loseNextResponse('charge');
+  },
+  { ...OPTIONS, idempotencyKeys: false },
+);
+console.log(
+  `without keys: ${withoutKeys.paymentService.chargeRequests} charge requests, card charged ${withoutKeys.paymentService.charges} time(s)`,
+);
 
-console.log('--- the saga store: every saga\'s state, saved after each step ---');
+console.log("--- the saga store: every saga's state, saved after each step ---");
 console.table(
-  sagaStore.peek('sagas').map((s) => ({ saga: s.id, status: s.status, completed: s.completed.length, compensated: s.compensated.join(', ') || '-', failure: s.failure ?? '-' })),
+  sagaStore.peek('sagas').map((s) => ({
+    saga: s.id,
+    status: s.status,
+    completed: s.completed.length,
+    compensated: s.compensated.join(', ') || '-',
+    failure: s.failure ?? '-',
+  })),
 );

@@ -72,7 +72,11 @@ export class OrderSaga {
     const key = (step: StepName) => (this.options.idempotencyKeys ? `${sagaId}:${step}` : undefined);
 
     /** Runs one step (with retries), then records it and how to undo it. */
-    const step = async <T extends { readonly id: string }>(name: StepName, action: () => Promise<T>, undo?: (result: T) => Compensation) => {
+    const step = async <T extends { readonly id: string }>(
+      name: StepName,
+      action: () => Promise<T>,
+      undo?: (result: T) => Compensation,
+    ) => {
       progress.step = name;
       const result = await this.withRetries(name, action, this.options.stepAttempts, log);
       if (undo) compensations.push(undo(result));
@@ -83,18 +87,30 @@ export class OrderSaga {
     };
 
     try {
-      const order = await step('createOrder', () => orderService.create(orderData, key('createOrder')), (o) => ({
-        name: 'cancelOrder',
-        run: () => orderService.cancel(o.id),
-      }));
-      await step('reserveInventory', () => inventoryService.reserve(order.items, key('reserveInventory')), (r) => ({
-        name: 'releaseInventory',
-        run: () => inventoryService.release(r.id),
-      }));
-      await step('chargePayment', () => paymentService.charge(order.total, key('chargePayment')), (p) => ({
-        name: 'refundPayment',
-        run: () => paymentService.refund(p.id),
-      }));
+      const order = await step(
+        'createOrder',
+        () => orderService.create(orderData, key('createOrder')),
+        (o) => ({
+          name: 'cancelOrder',
+          run: () => orderService.cancel(o.id),
+        }),
+      );
+      await step(
+        'reserveInventory',
+        () => inventoryService.reserve(order.items, key('reserveInventory')),
+        (r) => ({
+          name: 'releaseInventory',
+          run: () => inventoryService.release(r.id),
+        }),
+      );
+      await step(
+        'chargePayment',
+        () => paymentService.charge(order.total, key('chargePayment')),
+        (p) => ({
+          name: 'refundPayment',
+          run: () => paymentService.refund(p.id),
+        }),
+      );
       // The last step needs no compensation: once it succeeds the saga is done.
       await step('createShipment', () => shippingService.create(order.id, key('createShipment')));
       state.status = 'completed';
@@ -129,7 +145,12 @@ export class OrderSaga {
   }
 
   /** Calls `action` with a timeout; retries timeouts and 5xx with exponential backoff. */
-  private async withRetries<T>(name: string, action: () => Promise<T>, attempts: number, log: (line: string) => void): Promise<T> {
+  private async withRetries<T>(
+    name: string,
+    action: () => Promise<T>,
+    attempts: number,
+    log: (line: string) => void,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await timeout(action(), this.options.stepTimeoutMs, name);

@@ -53,7 +53,8 @@ export class InsufficientStock extends Error {
   override readonly name = 'InsufficientStock';
 }
 
-type Fault = { readonly kind: 'error'; readonly status: number; readonly detail?: string } | { readonly kind: 'lost-response' };
+type Fault =
+  { readonly kind: 'error'; readonly status: number; readonly detail?: string } | { readonly kind: 'lost-response' };
 
 /** How late a "lost" response arrives: long after any caller has given up. */
 const LOST_RESPONSE_MS = 60_000;

@@ -24,10 +24,19 @@ after(RECOVER_AT_MS, () => void (pricing.latency = { p50: 40, p99: 150 }));
 let slowWarnings = 0;
 const onEvent = (service: string, event: MonitorEvent) => {
   if (event.kind === 'slow' || event.kind === 'timeout') slowWarnings += 1; // logger.warning in the seed: counted, not printed
-  if (event.kind === 'opened') log(`>>> ${service} flagged slow (${event.slowCount} slow requests in a row): circuit open, failing fast`);
-  if (event.kind === 'trial') log(`>>> ${service} trial call took ${event.durationMs} ms: ${event.closed ? 'circuit closed, back in service' : 'still slow, stays open'}`);
+  if (event.kind === 'opened')
+    log(`>>> ${service} flagged slow (${event.slowCount} slow requests in a row): circuit open, failing fast`);
+  if (event.kind === 'trial')
+    log(
+      `>>> ${service} trial call took ${event.durationMs} ms: ${event.closed ? 'circuit closed, back in service' : 'still slow, stays open'}`,
+    );
 };
-const pricingMonitor = new ServiceMonitor('pricing', { timeoutMs: TIMEOUT_MS, cooldownMs: 5_000, windowMs: WINDOW_MS, onEvent });
+const pricingMonitor = new ServiceMonitor('pricing', {
+  timeoutMs: TIMEOUT_MS,
+  cooldownMs: 5_000,
+  windowMs: WINDOW_MS,
+  onEvent,
+});
 const inventoryMonitor = new ServiceMonitor('inventory', { timeoutMs: TIMEOUT_MS, windowMs: WINDOW_MS, onEvent });
 
 const checkoutLatency = new Histogram({ windowMs: WINDOW_MS });
@@ -35,11 +44,13 @@ let cachedPrices = 0;
 async function checkout(sku: string): Promise<void> {
   await checkoutLatency.time(async () => {
     const [price] = await Promise.all([
-      pricingMonitor.callService(() => pricing.call(sku)).catch((error: unknown) => {
-        if (!(error instanceof CircuitOpenError || error instanceof TimeoutError)) throw error;
-        cachedPrices += 1; // isolate: degrade to the cached price list instead of waiting
-        return 19.99;
-      }),
+      pricingMonitor
+        .callService(() => pricing.call(sku))
+        .catch((error: unknown) => {
+          if (!(error instanceof CircuitOpenError || error instanceof TimeoutError)) throw error;
+          cachedPrices += 1; // isolate: degrade to the cached price list instead of waiting
+          return 19.99;
+        }),
       inventoryMonitor.callService(() => inventory.call(sku)),
     ]);
     return price;
@@ -72,6 +83,10 @@ await Promise.all(checkouts);
 await dashboard.stop();
 
 console.log('--- outcome ---');
-console.log(`${checkouts.length} checkouts, ${cachedPrices} priced from the cache while pricing was slow or isolated; ${slowWarnings} slow-request warnings`);
-console.log(`pricing calls: ${pricing.stats.calls} of ${checkouts.length} (the open circuit spared it ${pricingMonitor.failedFast.value})`);
+console.log(
+  `${checkouts.length} checkouts, ${cachedPrices} priced from the cache while pricing was slow or isolated; ${slowWarnings} slow-request warnings`,
+);
+console.log(
+  `pricing calls: ${pricing.stats.calls} of ${checkouts.length} (the open circuit spared it ${pricingMonitor.failedFast.value})`,
+);
 metrics.print();

@@ -51,7 +51,10 @@ export class ServiceMonitor {
   ) {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     const label = `{service="${serviceName}"}`;
-    this.requestDuration = metrics.histogram(`http_request_duration_ms${label}`, options.windowMs ? { windowMs: options.windowMs } : {});
+    this.requestDuration = metrics.histogram(
+      `http_request_duration_ms${label}`,
+      options.windowMs ? { windowMs: options.windowMs } : {},
+    );
     this.requestErrors = metrics.counter(`http_request_errors_total${label}`);
     this.failedFast = metrics.counter(`circuit_rejections_total${label}`);
   }
@@ -71,7 +74,8 @@ export class ServiceMonitor {
       // Enforce the deadline; a timed-out call is recorded at the timeout (the work may carry on).
       const result = await this.requestDuration.time(() => timeout(func(), this.timeoutMs, this.serviceName));
       const duration = now() - startTime;
-      if (duration > this.timeoutMs * 0.8) this.recordSlow({ kind: 'slow', durationMs: duration, slowCount: this.slowRequestCount + 1 });
+      if (duration > this.timeoutMs * 0.8)
+        this.recordSlow({ kind: 'slow', durationMs: duration, slowCount: this.slowRequestCount + 1 });
       if (duration < this.timeoutMs * 0.5) this.slowRequestCount = 0; // reset on a fast success
       if (isTrial) this.endTrial(duration, duration < this.timeoutMs * 0.5);
       return result;

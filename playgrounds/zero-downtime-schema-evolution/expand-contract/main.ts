@@ -64,7 +64,9 @@ await db.exec('BEGIN'); // the seed's version first, in a transaction rolled bac
 await backfillPhoneNumbersAsInSeed(db, getPhoneFromExternalSource);
 const overwritten = (await v2.getUser(grace))?.phoneNumber;
 await db.exec('ROLLBACK');
-console.log(`seed's check-then-act backfill (rolled back): Grace's number is ${overwritten}, the one she saved is lost`);
+console.log(
+  `seed's check-then-act backfill (rolled back): Grace's number is ${overwritten}, the one she saved is lost`,
+);
 const phones = await backfillPhoneNumbers(db, getPhoneFromExternalSource, BATCH_SIZE);
 const gracesNumber = (await v2.getUser(grace))?.phoneNumber;
 console.log(

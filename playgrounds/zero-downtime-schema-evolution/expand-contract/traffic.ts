@@ -29,9 +29,22 @@ export const outcomeOf = (request: Promise<unknown>): Promise<string> =>
   );
 
 const PEOPLE = [
-  'Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra', 'Donald Knuth', 'Margaret Hamilton', 'Tony Hoare',
-  'Frances Allen', 'John Backus', 'Leslie Lamport', 'Radia Perlman', 'Ken Thompson', 'Niklaus Wirth',
-  'Adele Goldberg', 'Butler Lampson', 'Jean Sammet', 'Edgar Codd',
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Edsger Dijkstra',
+  'Donald Knuth',
+  'Margaret Hamilton',
+  'Tony Hoare',
+  'Frances Allen',
+  'John Backus',
+  'Leslie Lamport',
+  'Radia Perlman',
+  'Ken Thompson',
+  'Niklaus Wirth',
+  'Adele Goldberg',
+  'Butler Lampson',
+  'Jean Sammet',
+  'Edgar Codd',
 ];
 
 export class Traffic {
@@ -42,7 +55,10 @@ export class Traffic {
   private readonly random: Random;
   private signedUp = 0;
 
-  constructor(seed: number, private readonly requestsPerStep: number) {
+  constructor(
+    seed: number,
+    private readonly requestsPerStep: number,
+  ) {
     this.random = new Random(seed);
   }
 

@@ -28,7 +28,15 @@ function Entry({ entry, displayName }: { entry: OutputEntry; displayName: (p: st
             <tbody>
               {entry.rows.map((row, r) => (
                 <tr key={r}>
-                  {row.map((cell, c) => (c === 0 ? <th key={c} scope="row">{cell}</th> : <td key={c}>{cell}</td>))}
+                  {row.map((cell, c) =>
+                    c === 0 ? (
+                      <th key={c} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={c}>{cell}</td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -57,7 +65,7 @@ function Entry({ entry, displayName }: { entry: OutputEntry; displayName: (p: st
       const caret = `${' '.repeat(Math.max(0, entry.location.column - 1))}^`;
       return (
         <pre className="pg-line pg-error pg-exception">
-          <strong>ERROR:  {entry.message}</strong> ({where(entry.location, displayName)})
+          <strong>ERROR: {entry.message}</strong> ({where(entry.location, displayName)})
           {entry.detail ? `\nDETAIL:  ${entry.detail}` : ''}
           {entry.hint ? `\nHINT:  ${entry.hint}` : ''}
           {`\n${String(entry.location.line).padStart(4)} | ${entry.lineText}\n     | ${caret}`}
@@ -65,7 +73,11 @@ function Entry({ entry, displayName }: { entry: OutputEntry; displayName: (p: st
       );
     }
     case 'truncated':
-      return <p className="pg-note">Output truncated after {entry.limit} lines; the rest of the program's output was dropped.</p>;
+      return (
+        <p className="pg-note">
+          Output truncated after {entry.limit} lines; the rest of the program's output was dropped.
+        </p>
+      );
   }
 }
 

@@ -1,10 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { getSandpackCssText, SandpackCodeEditor, SandpackProvider, useSandpack, type CustomLanguage } from '@codesandbox/sandpack-react';
+import {
+  getSandpackCssText,
+  SandpackCodeEditor,
+  SandpackProvider,
+  useSandpack,
+  type CustomLanguage,
+} from '@codesandbox/sandpack-react';
 import { displayPath, isSqlEntry, type PlaygroundFile } from '../../lib/playground/file-map';
 import { decodeShare, encodeShare } from '../../lib/playground/share';
 import OutputPanel from './OutputPanel';
 import ToolbarButton, { icons } from './ToolbarButton';
 import { loadEdits, saveEdits } from './storage';
+import { useAccessibleFileTabs } from './use-accessible-tabs';
 import { playgroundTheme } from './theme';
 import { useRunner, useTicker, type RunState } from './use-runner';
 
@@ -23,7 +30,8 @@ interface IslandProps extends PlaygroundProps {
 
 export default function PlaygroundIsland({ id, entry, files, lines, languages }: IslandProps) {
   const sandpackFiles = useMemo(
-    () => Object.fromEntries(files.map((f) => [f.path, { code: f.code, readOnly: f.readOnly, active: f.path === entry }])),
+    () =>
+      Object.fromEntries(files.map((f) => [f.path, { code: f.code, readOnly: f.readOnly, active: f.path === entry }])),
     [files, entry],
   );
   return (
@@ -32,7 +40,13 @@ export default function PlaygroundIsland({ id, entry, files, lines, languages }:
         files={sandpackFiles}
         theme={playgroundTheme}
         customSetup={{ entry }}
-        options={{ activeFile: entry, visibleFiles: files.map((f) => f.path), autorun: false, autoReload: false, initMode: 'immediate' }}
+        options={{
+          activeFile: entry,
+          visibleFiles: files.map((f) => f.path),
+          autorun: false,
+          autoReload: false,
+          initMode: 'immediate',
+        }}
       >
         <Workbench id={id} entry={entry} files={files} lines={lines} {...(languages ? { languages } : {})} />
       </SandpackProvider>
@@ -43,17 +57,25 @@ export default function PlaygroundIsland({ id, entry, files, lines, languages }:
 
 /** Server-side, the editor's CSS is inlined so that the code is styled before (and without) JavaScript. */
 function SandpackCss() {
-  return <style suppressHydrationWarning dangerouslySetInnerHTML={{ __html: typeof window === 'undefined' ? getSandpackCssText() : '' }} />;
+  return (
+    <style
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: typeof window === 'undefined' ? getSandpackCssText() : '' }}
+    />
+  );
 }
 
 const statusText = (state: RunState, now: number, sql: boolean): string => {
   switch (state.phase) {
     case 'idle':
-      return sql ? 'Press Run (Ctrl+Enter) to run these statements on a fresh PostgreSQL database.' : 'Press Run (Ctrl+Enter) to run this program.';
+      return sql
+        ? 'Press Run (Ctrl+Enter) to run these statements on a fresh PostgreSQL database.'
+        : 'Press Run (Ctrl+Enter) to run this program.';
     case 'running':
       return `Running… ${((now - state.startedAt) / 1000).toFixed(1)} s`;
     case 'finished': {
-      const took = state.elapsedMs < 1000 ? `${Math.round(state.elapsedMs)} ms` : `${(state.elapsedMs / 1000).toFixed(1)} s`;
+      const took =
+        state.elapsedMs < 1000 ? `${Math.round(state.elapsedMs)} ms` : `${(state.elapsedMs / 1000).toFixed(1)} s`;
       switch (state.status) {
         case 'ok':
           return `Finished in ${took}.`;
@@ -77,10 +99,14 @@ function Workbench({ id, entry, files, lines, languages }: IslandProps) {
   // Server-rendered buttons stay disabled until they can work.
   const [ready, setReady] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  useAccessibleFileTabs(root);
   const originals = useMemo(() => new Map(files.map((f) => [f.path, f.code])), [files]);
   const editable = useMemo(() => files.filter((f) => !f.readOnly).map((f) => f.path), [files]);
 
-  const currentCode = useCallback((path: string) => sandpack.files[path]?.code ?? originals.get(path) ?? '', [sandpack.files, originals]);
+  const currentCode = useCallback(
+    (path: string) => sandpack.files[path]?.code ?? originals.get(path) ?? '',
+    [sandpack.files, originals],
+  );
   const edits = useMemo(() => {
     const changed: Record<string, string> = {};
     for (const path of editable) if (currentCode(path) !== originals.get(path)) changed[path] = currentCode(path);
@@ -89,23 +115,30 @@ function Workbench({ id, entry, files, lines, languages }: IslandProps) {
   const edited = Object.keys(edits).length > 0;
 
   // After hydration: a share link for this playground wins over saved edits; nothing runs by itself.
+  // This reads the URL and localStorage, which the server-rendered HTML cannot know, so it sets state once
+  // in an effect rather than during render (that would mismatch the hydrated markup).
+  /* eslint-disable react-hooks/set-state-in-effect */
   useEffect(() => {
     const shared = decodeShare(window.location.hash);
     if (shared && shared.id === id) {
       if (shared.ok) {
-        for (const [path, code] of Object.entries(shared.value.files)) if (editable.includes(path)) sandpack.updateFile(path, code);
+        for (const [path, code] of Object.entries(shared.value.files))
+          if (editable.includes(path)) sandpack.updateFile(path, code);
         setNotice({ text: 'Shared code loaded — review it before running.', tone: 'info' });
       } else {
         setNotice({ text: `${shared.error} The original code is shown.`, tone: 'warn' });
       }
       root.current?.scrollIntoView({ block: 'start' });
     } else {
-      for (const [path, code] of Object.entries(loadEdits(id))) if (editable.includes(path)) sandpack.updateFile(path, code);
+      for (const [path, code] of Object.entries(loadEdits(id)))
+        if (editable.includes(path)) sandpack.updateFile(path, code);
     }
     hydrated.current = true;
     setReady(true);
     // Runs once, after hydration: the server-rendered editor shows the original code.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, []);
+  /* eslint-enable react-hooks/set-state-in-effect */
 
   useEffect(() => {
     if (hydrated.current) saveEdits(id, edits);
@@ -144,7 +177,12 @@ function Workbench({ id, entry, files, lines, languages }: IslandProps) {
     }
     try {
       await navigator.clipboard.writeText(url);
-      setNotice({ text: edited ? 'Link with your edits copied to the clipboard.' : 'Link copied (there are no edits yet, so it opens the original code).', tone: 'info' });
+      setNotice({
+        text: edited
+          ? 'Link with your edits copied to the clipboard.'
+          : 'Link copied (there are no edits yet, so it opens the original code).',
+        tone: 'info',
+      });
     } catch {
       setNotice({ text: `Copy this link: ${url}`, tone: 'info' });
     }
@@ -165,14 +203,52 @@ function Workbench({ id, entry, files, lines, languages }: IslandProps) {
   return (
     <div className="pg" ref={root} onKeyDown={onKeyDown} data-state={state.phase} data-edited={edited || undefined}>
       <div className="pg-toolbar" role="toolbar" aria-label="Playground" onPointerEnter={warmUp} onFocus={warmUp}>
-        <ToolbarButton label="Run" description="Run the program (Ctrl+Enter or ⌘+Enter)" icon={icons.run} primary onClick={onRun} disabled={!ready || running} />
-        <ToolbarButton label="Stop" description="Stop the running program" icon={icons.stop} onClick={stop} disabled={!running} />
-        <ToolbarButton label="Reset" description="Restore the original code" icon={icons.reset} onClick={onReset} disabled={!ready} />
-        <ToolbarButton label="Copy" description="Copy the open file to the clipboard" icon={icons.copy} onClick={() => void onCopy()} disabled={!ready} />
-        <ToolbarButton label="Share" description="Copy a link that opens this playground with your edits" icon={icons.share} onClick={() => void onShare()} disabled={!ready} />
+        <ToolbarButton
+          label="Run"
+          description="Run the program (Ctrl+Enter or ⌘+Enter)"
+          icon={icons.run}
+          primary
+          onClick={onRun}
+          disabled={!ready || running}
+        />
+        <ToolbarButton
+          label="Stop"
+          description="Stop the running program"
+          icon={icons.stop}
+          onClick={stop}
+          disabled={!running}
+        />
+        <ToolbarButton
+          label="Reset"
+          description="Restore the original code"
+          icon={icons.reset}
+          onClick={onReset}
+          disabled={!ready}
+        />
+        <ToolbarButton
+          label="Copy"
+          description="Copy the open file to the clipboard"
+          icon={icons.copy}
+          onClick={() => void onCopy()}
+          disabled={!ready}
+        />
+        <ToolbarButton
+          label="Share"
+          description="Copy a link that opens this playground with your edits"
+          icon={icons.share}
+          onClick={() => void onShare()}
+          disabled={!ready}
+        />
         {edited ? <span className="pg-badge">edited</span> : null}
       </div>
-      <SandpackCodeEditor showTabs showLineNumbers showReadOnly showRunButton={false} {...(languages ? { additionalLanguages: languages } : {})} style={{ height: `calc(${lines} * 1.5rem + 1.5rem)` }} />
+      <SandpackCodeEditor
+        showTabs
+        showLineNumbers
+        showReadOnly
+        showRunButton={false}
+        {...(languages ? { additionalLanguages: languages } : {})}
+        style={{ height: `calc(${lines} * 1.5rem + 1.5rem)` }}
+      />
       <div className="pg-console">
         <p className="pg-status" data-status={state.phase === 'finished' ? state.status : state.phase}>
           {statusText(state, now, isSqlEntry(entry))}

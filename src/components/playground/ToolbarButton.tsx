@@ -33,7 +33,16 @@ export default function ToolbarButton({ label, description, onClick, disabled = 
 export const icons = {
   run: <path d="M7 4.5v15l12-7.5z" fill="currentColor" />,
   stop: <rect x="6" y="6" width="12" height="12" rx="1.5" fill="currentColor" />,
-  reset: <path d="M5 12a7 7 0 1 0 2.05-4.95M5 4v4h4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />,
+  reset: (
+    <path
+      d="M5 12a7 7 0 1 0 2.05-4.95M5 4v4h4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  ),
   copy: (
     <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
       <rect x="8" y="8" width="12" height="12" rx="2" />

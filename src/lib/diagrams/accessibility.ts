@@ -10,7 +10,13 @@ export function readAccessibleText(source: string): AccessibleText {
   const title = /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
   const single = /^\s*accDescr\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
   const block = /^\s*accDescr\s*\{([^}]*)\}/m.exec(source)?.[1];
-  const description = single ?? block?.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const description =
+    single ??
+    block
+      ?.split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ');
   return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
 }
 

@@ -24,7 +24,8 @@ export default function diagrams(options: DiagramsOptions = {}): AstroIntegratio
     name: 'handbook-diagrams',
     hooks: {
       'astro:config:setup': ({ config, injectScript, logger }) => {
-        const processor = config.markdown.processor as { name?: string; options?: { mdastPlugins?: unknown } } | undefined;
+        const processor = config.markdown.processor as
+          { name?: string; options?: { mdastPlugins?: unknown } } | undefined;
         const plugins = processor?.options?.mdastPlugins;
         if (processor?.name !== 'satteri' || !Array.isArray(plugins)) {
           throw new Error(`diagrams: markdown.processor must be Sätteri (Astro's default), not "${processor?.name}"`);
@@ -48,7 +49,10 @@ export default function diagrams(options: DiagramsOptions = {}): AstroIntegratio
             },
           }),
         );
-        injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../../scripts/diagram-viewer.ts', import.meta.url)))};`);
+        injectScript(
+          'page',
+          `import ${JSON.stringify(fileURLToPath(new URL('../../scripts/diagram-viewer.ts', import.meta.url)))};`,
+        );
       },
       'astro:build:done': async ({ logger }) => {
         if (!drawer) return;

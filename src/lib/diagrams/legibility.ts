@@ -13,7 +13,10 @@ export function ensureLegibleColours(source: string): string {
       const [, head, styles, tail] = match as unknown as [string, string, string, string];
       const declarations = styles.split(/,(?![^(]*\))/).map((d) => d.trim());
       const get = (property: string) =>
-        declarations.find((d) => d.toLowerCase().startsWith(`${property}:`))?.slice(property.length + 1).trim();
+        declarations
+          .find((d) => d.toLowerCase().startsWith(`${property}:`))
+          ?.slice(property.length + 1)
+          .trim();
       const fill = get('fill');
       if (fill === undefined || get('color') !== undefined) return line;
       const rgb = parseColour(fill);

@@ -76,7 +76,9 @@ export function mermaidPlugin(options: MermaidPluginOptions) {
         const fenceLine = node.position?.start.line ?? 0;
         const where = `${file}:${fenceLine}`;
         const fail = (line: number, message: string) =>
-          new DiagramError(`${file}:${line}: mermaid diagram ${count} of this page (the fence at line ${fenceLine}): ${message}`);
+          new DiagramError(
+            `${file}:${line}: mermaid diagram ${count} of this page (the fence at line ${fenceLine}): ${message}`,
+          );
 
         let caption: string | undefined;
         try {
@@ -84,7 +86,8 @@ export function mermaidPlugin(options: MermaidPluginOptions) {
         } catch (error) {
           throw fail(fenceLine, (error as Error).message);
         }
-        if (!caption) throw fail(fenceLine, 'no caption; write ```mermaid caption="One sentence shown under the diagram."');
+        if (!caption)
+          throw fail(fenceLine, 'no caption; write ```mermaid caption="One sentence shown under the diagram."');
 
         const [problem] = sourceProblems(node.value);
         if (problem) throw fail(fenceLine, problem);
@@ -114,7 +117,14 @@ export function mermaidPlugin(options: MermaidPluginOptions) {
           options.warn(`${where}: "${drawn.title}" ships two drawings (one per theme): ${drawn.mergeProblem}`);
         }
 
-        const html = figureHtml({ id, svg: drawn.svg, caption, title: drawn.title, width: drawn.width, height: drawn.height });
+        const html = figureHtml({
+          id,
+          svg: drawn.svg,
+          caption,
+          title: drawn.title,
+          width: drawn.width,
+          height: drawn.height,
+        });
         return context.sourceFormat === 'mdx'
           ? {
               // MDX has no raw HTML node: Astro's <Fragment set:html> inserts the markup as it is.

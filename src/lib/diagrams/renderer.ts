@@ -48,15 +48,15 @@ export interface MermaidRendererOptions {
   readonly timeoutMs?: number;
 }
 
-type RealmResult =
-  | { ok: true; value: RenderedSvg }
-  | { ok: false; message: string; line: number | null };
+type RealmResult = { ok: true; value: RenderedSvg } | { ok: false; message: string; line: number | null };
 
 /** The in-browser half (plain JavaScript, see the file). */
 const REALM_SCRIPT = readFileSync(new URL('./realm.browser.js', import.meta.url), 'utf8');
 
 /** Changes whenever mermaid or the way it is run changes: part of the cache key. */
-export const RENDERER_FINGERPRINT: string = createHash('sha256').update(`${MERMAID_VERSION}\n${REALM_SCRIPT}`).digest('hex');
+export const RENDERER_FINGERPRINT: string = createHash('sha256')
+  .update(`${MERMAID_VERSION}\n${REALM_SCRIPT}`)
+  .digest('hex');
 
 /**
  * A mermaid renderer backed by one headless Chromium that stays up until `close()` (the Astro
@@ -134,8 +134,9 @@ export function createMermaidRenderer(options: MermaidRendererOptions = {}): Mer
       const result = await Promise.race([
         page.evaluate(
           (input) =>
-            (globalThis as unknown as { renderDiagramInFreshRealm: (i: unknown) => Promise<RealmResult> })
-              .renderDiagramInFreshRealm(input),
+            (
+              globalThis as unknown as { renderDiagramInFreshRealm: (i: unknown) => Promise<RealmResult> }
+            ).renderDiagramInFreshRealm(input),
           { id, source, config },
         ),
         new Promise<never>((_, reject) => {

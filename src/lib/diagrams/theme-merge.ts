@@ -120,7 +120,8 @@ function mergeStartTags(
       declarations.push(...result.map(([property, value]) => `${property}:${value}!important`));
     } else if (PAINT_PROPERTIES.has(name)) {
       // An inline declaration of the same property already hides the attribute in both drawings.
-      if (!inlineStyle.some(([property]) => property === name)) declarations.push(`${name}:${decodeEntities(darkValue)}`);
+      if (!inlineStyle.some(([property]) => property === name))
+        declarations.push(`${name}:${decodeEntities(darkValue)}`);
     } else {
       return fail(`<${tagA.name}> attribute "${name}" differs`);
     }
@@ -134,7 +135,17 @@ function mergeStartTags(
   };
 }
 
-const UNDRAWN = new Set(['defs', 'linearGradient', 'radialGradient', 'pattern', 'marker', 'filter', 'clipPath', 'mask', 'symbol']);
+const UNDRAWN = new Set([
+  'defs',
+  'linearGradient',
+  'radialGradient',
+  'pattern',
+  'marker',
+  'filter',
+  'clipPath',
+  'mask',
+  'symbol',
+]);
 
 /** If `tokens[start]` opens a never-drawn element (a gradient, a marker…), the index of its end tag. */
 function endOfUndrawnElement(tokens: readonly string[], start: number): number {
@@ -209,7 +220,11 @@ function mergeStyleSheets(light: string, dark: string, id: string): string | Mer
  * same order (then the light rule still supplies the rest); otherwise all of `dark`.
  */
 export function changedDeclarations(light: string, dark: string): string {
-  const split = (body: string) => body.split(/;(?![^(]*\))/).map((d) => d.trim()).filter(Boolean);
+  const split = (body: string) =>
+    body
+      .split(/;(?![^(]*\))/)
+      .map((d) => d.trim())
+      .filter(Boolean);
   const property = (declaration: string) => declaration.slice(0, declaration.indexOf(':')).trim();
   const a = split(light);
   const b = split(dark);
@@ -230,7 +245,11 @@ function splitStyle(svg: string): { markup: string; css: string; styleAt: number
 
 /** Tags, comments and text runs of serialised markup. Quoted attribute values may contain `>`. */
 export function tokenize(markup: string): string[] {
-  return markup.match(/<!--[\s\S]*?-->|<\/?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|[^<]+|</g) ?? [];
+  return (
+    markup.match(
+      /<!--[\s\S]*?-->|<\/?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|[^<]+|</g,
+    ) ?? []
+  );
 }
 
 interface StartTag {
@@ -242,7 +261,9 @@ export function parseStartTag(token: string): StartTag | undefined {
   const match = /^<([A-Za-z][^\s/>]*)([\s\S]*?)\/?>$/.exec(token);
   if (!match) return undefined;
   const attributes: Array<[string, string]> = [];
-  for (const [, name, dq, sq, bare] of match[2]!.matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+  for (const [, name, dq, sq, bare] of match[2]!.matchAll(
+    /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
+  )) {
     attributes.push([name!, dq ?? sq ?? bare ?? '']);
   }
   return { name: match[1]!, attributes };
@@ -277,6 +298,11 @@ function diffDeclarations(light: string, dark: string): Array<[string, string]> 
 }
 
 const decodeEntities = (text: string): string =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const fail = (reason: string): MergeResult => ({ ok: false, reason });

@@ -65,7 +65,9 @@ export function createFileMap(sources: Readonly<Record<string, string>>, id: str
       const base = joinPath(dirname(importer), specifier).replace(/\.js$/, '');
       const target = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((p) => p in sources);
       if (!target) {
-        throw new Error(`Playground "${id}": ${importer.slice(1)} imports "${specifier}", which is not a file under playgrounds/`);
+        throw new Error(
+          `Playground "${id}": ${importer.slice(1)} imports "${specifier}", which is not a file under playgrounds/`,
+        );
       }
       if (!included.has(target)) {
         included.add(target);
@@ -102,6 +104,8 @@ export function needsPostgres(files: Readonly<Record<string, string>>, entry: st
   return Object.entries(files).some(
     ([path, code]) =>
       /\.tsx?$/.test(path) &&
-      importedSpecifiers(code).some((specifier) => joinPath(dirname(path), specifier).replace(/\.(ts|js)$/, '') === POSTGRES_KIT_MODULE),
+      importedSpecifiers(code).some(
+        (specifier) => joinPath(dirname(path), specifier).replace(/\.(ts|js)$/, '') === POSTGRES_KIT_MODULE,
+      ),
   );
 }

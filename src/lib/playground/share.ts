@@ -24,7 +24,9 @@ export type DecodeResult = { id: string } & ({ ok: true; value: SharedCode } | {
 export function encodeShare(shared: SharedCode): string {
   const payload = compressToEncodedURIComponent(JSON.stringify({ v: 1, files: shared.files }));
   if (payload.length > MAX_SHARE_LENGTH) {
-    throw new Error(`This code is too long to share as a link (${payload.length} characters compressed; the limit is ${MAX_SHARE_LENGTH}).`);
+    throw new Error(
+      `This code is too long to share as a link (${payload.length} characters compressed; the limit is ${MAX_SHARE_LENGTH}).`,
+    );
   }
   return `${ID_PARAM}=${encodeURIComponent(shared.id)}&${SHARE_PARAM}=${payload}`;
 }

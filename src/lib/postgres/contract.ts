@@ -39,4 +39,8 @@ export interface CompiledPostgresAssets {
   readonly dataDir: Blob;
 }
 
-export const postgresBuffers = (assets: PostgresAssets): ArrayBuffer[] => [assets.pgliteWasm, assets.fsBundle, assets.dataDir];
+export const postgresBuffers = (assets: PostgresAssets): ArrayBuffer[] => [
+  assets.pgliteWasm,
+  assets.fsBundle,
+  assets.dataDir,
+];

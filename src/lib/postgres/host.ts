@@ -6,7 +6,6 @@
  */
 import { PGlite, protocol, type PGliteOptions } from '@electric-sql/pglite';
 
-
 export interface PostgresNotice {
   /** NOTICE, WARNING, INFO… */
   readonly severity: string;
@@ -78,7 +77,11 @@ function connect(pg: PGlite): PostgresConnection {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await pg.query<T>(sql, [...params]);
-      return { rows: result.rows, columns: result.fields.map((f) => f.name), tag: tagOf(result.command, result.rowCount) };
+      return {
+        rows: result.rows,
+        columns: result.fields.map((f) => f.name),
+        tag: tagOf(result.command, result.rowCount),
+      };
     },
     async exec(sql, onNotice) {
       const { messages } = await pg.execProtocol(protocol.serialize.query(sql), {

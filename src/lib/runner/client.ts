@@ -65,7 +65,9 @@ function loadPostgresAssets(): Promise<PostgresAssets> {
   postgresAssets ??= (async () => {
     const get = async (file: string) => {
       const response = await fetch(runnerUrl(file)).catch((error: unknown) => {
-        throw new Error(`PostgreSQL could not be loaded: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `PostgreSQL could not be loaded: ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       if (!response.ok) throw new Error(`PostgreSQL could not be loaded: ${file} answered ${response.status}`);
       return response;
@@ -113,7 +115,8 @@ export function runInSandbox(
   const done = new Promise<RunStatus>((resolve) => (finish = resolve));
   let settled = false;
   let target: HTMLIFrameElement | undefined;
-  const post = (message: ToSandbox, transfer: Transferable[] = []) => target?.contentWindow?.postMessage(message, '*', transfer);
+  const post = (message: ToSandbox, transfer: Transferable[] = []) =>
+    target?.contentWindow?.postMessage(message, '*', transfer);
   const end = (status: RunStatus) => {
     if (settled) return;
     settled = true;

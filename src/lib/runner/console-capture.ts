@@ -48,7 +48,10 @@ export function captureConsole(sink: (entry: OutputEntry) => void, limit = OUTPU
   };
   const print = (level: ConsoleLevel, text: string) =>
     emit({ kind: 'console', level, text: groupIndent ? text.replace(/^/gm, groupIndent) : text });
-  const printer = (level: ConsoleLevel) => (...args: unknown[]) => print(level, formatArgs(args));
+  const printer =
+    (level: ConsoleLevel) =>
+    (...args: unknown[]) =>
+      print(level, formatArgs(args));
 
   const sandboxConsole: Record<string, (...args: unknown[]) => void> = {
     log: printer('log'),
@@ -76,7 +79,11 @@ export function captureConsole(sink: (entry: OutputEntry) => void, limit = OUTPU
     time: (label: unknown = 'default') => void timers.set(String(label), performance.now()),
     timeLog: (label: unknown = 'default', ...args: unknown[]) => {
       const start = timers.get(String(label));
-      if (start !== undefined) print('log', [`${String(label)}: ${(performance.now() - start).toFixed(3)}ms`, ...args.map((a) => inspect(a))].join(' '));
+      if (start !== undefined)
+        print(
+          'log',
+          [`${String(label)}: ${(performance.now() - start).toFixed(3)}ms`, ...args.map((a) => inspect(a))].join(' '),
+        );
     },
     timeEnd: (label: unknown = 'default') => {
       const start = timers.get(String(label));

@@ -71,7 +71,12 @@ export async function runProgram(program: Program, evaluate: Evaluate, sandboxCo
         },
       };
       const sourceUrl = `${SOURCE_URL_SCHEME}${path}`;
-      const factory = evaluate(`${WRAPPER_PREFIX}${compiled.code}\n})\n//# sourceURL=${sourceUrl}`, sourceUrl) as (exports: unknown, require: unknown, module: unknown, console: unknown) => Promise<void>;
+      const factory = evaluate(`${WRAPPER_PREFIX}${compiled.code}\n})\n//# sourceURL=${sourceUrl}`, sourceUrl) as (
+        exports: unknown,
+        require: unknown,
+        module: unknown,
+        console: unknown,
+      ) => Promise<void>;
       await factory.call(undefined, record.exports, require, module, sandboxConsole);
     })();
     return record.evaluated;
@@ -98,9 +103,18 @@ export function mapStack(stack: string, program: Program): MappedFrame[] {
     const generatedLine = Number(lineText);
     let generatedColumn = Number(columnText);
     if (generatedLine === 1) generatedColumn = Math.max(1, generatedColumn - WRAPPER_PREFIX.length);
-    const { line: tsLine, column } = new SourceMapConsumer(compiled.map).originalPositionFor(generatedLine, generatedColumn);
-    const functionName = fn && fn !== 'eval' && !fn.startsWith('async ') ? fn : fn?.startsWith('async ') ? fn.slice(6) : undefined;
-    frames.push({ file: file!, line: tsLine, column, ...(functionName && functionName !== 'eval' ? { functionName } : {}) });
+    const { line: tsLine, column } = new SourceMapConsumer(compiled.map).originalPositionFor(
+      generatedLine,
+      generatedColumn,
+    );
+    const functionName =
+      fn && fn !== 'eval' && !fn.startsWith('async ') ? fn : fn?.startsWith('async ') ? fn.slice(6) : undefined;
+    frames.push({
+      file: file!,
+      line: tsLine,
+      column,
+      ...(functionName && functionName !== 'eval' ? { functionName } : {}),
+    });
   }
   return frames;
 }
@@ -108,6 +122,9 @@ export function mapStack(stack: string, program: Program): MappedFrame[] {
 /** "at place (main.ts:3:9)" lines with paths shown relative to the playground. */
 export function formatFrames(frames: readonly MappedFrame[], displayName: (path: string) => string): string {
   return frames
-    .map((f) => `    at ${f.functionName ? `${f.functionName} (` : ''}${displayName(f.file)}:${f.line}:${f.column}${f.functionName ? ')' : ''}`)
+    .map(
+      (f) =>
+        `    at ${f.functionName ? `${f.functionName} (` : ''}${displayName(f.file)}:${f.line}:${f.column}${f.functionName ? ')' : ''}`,
+    )
     .join('\n');
 }

@@ -93,7 +93,8 @@ function formatPrimitiveOrInspect(value: unknown, depth: number): string {
 }
 
 function quote(text: string): string {
-  const shown = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}... ${text.length - MAX_STRING} more characters` : text;
+  const shown =
+    text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}... ${text.length - MAX_STRING} more characters` : text;
   const escaped = shown.replace(/[\\\n\r\t\b\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
   if (!escaped.includes("'")) return `'${escaped}'`;
   if (!escaped.includes('"')) return `"${escaped}"`;
@@ -117,15 +118,21 @@ function constructorName(value: object): string | undefined {
   return typeof ctor === 'function' && ctor.name ? ctor.name : undefined;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- formats whatever callable a program logs
 function formatFunction(fn: Function): string {
   const source = Function.prototype.toString.call(fn);
   if (source.startsWith('class')) return `[class ${fn.name || '(anonymous)'}]`;
-  const kind = source.startsWith('async') ? 'AsyncFunction' : fn.constructor?.name === 'GeneratorFunction' ? 'GeneratorFunction' : 'Function';
+  const kind = source.startsWith('async')
+    ? 'AsyncFunction'
+    : fn.constructor?.name === 'GeneratorFunction'
+      ? 'GeneratorFunction'
+      : 'Function';
   return fn.name ? `[${kind}: ${fn.name}]` : `[${kind} (anonymous)]`;
 }
 
 function formatError(error: Error): string {
-  const stack = typeof error.stack === 'string' && error.stack.length > 0 ? error.stack : `${error.name}: ${error.message}`;
+  const stack =
+    typeof error.stack === 'string' && error.stack.length > 0 ? error.stack : `${error.name}: ${error.message}`;
   // Some engines' stacks omit the "Name: message" header line; Node's always starts with it.
   const header = `${error.name}: ${error.message}`;
   return stack.startsWith(error.name) ? stack : `${header}\n${stack}`;
@@ -159,7 +166,7 @@ function formatValue(value: unknown, level: number, ctx: Context, nested: boolea
     const date = obj as Date;
     return Number.isNaN(date.getTime()) ? 'Invalid Date' : date.toISOString();
   }
-  if (tag(obj) === 'RegExp') return String(obj);
+  if (tag(obj) === 'RegExp') return RegExp.prototype.toString.call(obj);
   if (isError(obj)) {
     const text = formatError(obj);
     return nested ? `[${text.split('\n')[0]}]` : text;
@@ -253,7 +260,9 @@ function formatArrayItems(array: readonly unknown[], level: number, ctx: Context
   if (array.length > MAX_ITEMS) items.push(`... ${array.length - MAX_ITEMS} more items`);
   const extraKeys = Object.keys(array).filter((k) => !/^\d+$/.test(k));
   for (const key of extraKeys) {
-    items.push(`${formatKey(key)}: ${formatValue((array as unknown as Record<string, unknown>)[key], level + 1, ctx, true)}`);
+    items.push(
+      `${formatKey(key)}: ${formatValue((array as unknown as Record<string, unknown>)[key], level + 1, ctx, true)}`,
+    );
   }
   return items;
 }
@@ -275,14 +284,16 @@ function formatProperties(obj: object, level: number, ctx: Context): string[] {
 }
 
 /** Rows and columns for console.table, as Node lays them out (an "(index)" column, then keys or "Values"). */
-export function tableData(data: unknown, columns?: readonly string[]): { header: string[]; rows: string[][] } | undefined {
+export function tableData(
+  data: unknown,
+  columns?: readonly string[],
+): { header: string[]; rows: string[][] } | undefined {
   if (data === null || typeof data !== 'object') return undefined;
-  const entries: [string, unknown][] =
-    isMap(data)
-      ? [...data.entries()].map(([k, v]) => [formatValue(k, 0, freshContext(), false), v])
-      : isSet(data)
-        ? [...data].map((v, i) => [String(i), v])
-        : Object.entries(data);
+  const entries: [string, unknown][] = isMap(data)
+    ? [...data.entries()].map(([k, v]) => [formatValue(k, 0, freshContext(), false), v])
+    : isSet(data)
+      ? [...data].map((v, i) => [String(i), v])
+      : Object.entries(data);
   const keys: string[] = [];
   let hasValues = false;
   for (const [, row] of entries) {
@@ -300,7 +311,9 @@ export function tableData(data: unknown, columns?: readonly string[]): { header:
         ? formatValue((row as Record<string, unknown>)[key], 1, freshContext(), true)
         : '',
     );
-    const valueCell = hasValues ? [row !== null && typeof row === 'object' ? '' : formatValue(row, 1, freshContext(), true)] : [];
+    const valueCell = hasValues
+      ? [row !== null && typeof row === 'object' ? '' : formatValue(row, 1, freshContext(), true)]
+      : [];
     return [index, ...cells, ...valueCell];
   });
   return { header, rows };

@@ -57,7 +57,11 @@ export const POSTGRES_TIMEOUT_MS = 30_000;
 export const POSTGRES_START_TIMEOUT_MS = 120_000;
 
 export function isFromSandbox(data: unknown): data is FromSandbox {
-  return typeof data === 'object' && data !== null && ['ready', 'output', 'done', 'postgres-ready'].includes((data as { type?: string }).type ?? '');
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    ['ready', 'output', 'done', 'postgres-ready'].includes((data as { type?: string }).type ?? '')
+  );
 }
 
 export function isToSandbox(data: unknown): data is ToSandbox {

@@ -1,5 +1,13 @@
 import { captureConsole } from './console-capture';
-import { compileProgram, formatFrames, mapStack, runProgram, type Evaluate, type FileMap, type Program } from './execute';
+import {
+  compileProgram,
+  formatFrames,
+  mapStack,
+  runProgram,
+  type Evaluate,
+  type FileMap,
+  type Program,
+} from './execute';
 import { formatArgs, isError } from './format';
 import type { OutputEntry, RunStatus } from './protocol';
 import { PlaygroundSyntaxError } from './transpile';
@@ -118,7 +126,11 @@ export function startSession(options: SessionOptions): Session {
         lineText: error.lineText,
       });
     } else if (error instanceof ModuleNotFoundError) {
-      captured.emit({ kind: 'exception', title: `Error: ${error.message.replace(/imported from (\S+)/, (_, p: string) => `imported from ${displayName(p)}`)}`, stack: '' });
+      captured.emit({
+        kind: 'exception',
+        title: `Error: ${error.message.replace(/imported from (\S+)/, (_, p: string) => `imported from ${displayName(p)}`)}`,
+        stack: '',
+      });
     } else {
       captured.emit(exceptionEntry(error, 'exception'));
     }

@@ -36,7 +36,9 @@ interface PostgresErrorFields {
 }
 
 const isPostgresError = (error: unknown): error is PostgresErrorFields =>
-  isError(error) && typeof (error as { code?: unknown }).code === 'string' && (error as { severity?: unknown }).severity !== undefined;
+  isError(error) &&
+  typeof (error as { code?: unknown }).code === 'string' &&
+  (error as { severity?: unknown }).severity !== undefined;
 
 export function startSqlSession(options: SqlSessionOptions): Session {
   const displayName = options.displayName ?? ((path: string) => path.replace(/^\//, ''));
@@ -47,7 +49,9 @@ export function startSqlSession(options: SqlSessionOptions): Session {
     captured.emit({ kind: 'exception', title, stack: '' });
   };
   const reportUncaught = (error: unknown, kind: 'exception' | 'rejection') =>
-    report(`${kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${isError(error) ? `${error.name}: ${error.message}` : formatArgs([error])}`);
+    report(
+      `${kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${isError(error) ? `${error.name}: ${error.message}` : formatArgs([error])}`,
+    );
 
   const runFile = async (db: PostgresConnection, path: string, depth: number): Promise<void> => {
     const source = options.files[path];
@@ -69,11 +73,19 @@ export function startSqlSession(options: SqlSessionOptions): Session {
       }
       try {
         const results = await db.exec(piece.text, (notice) =>
-          captured.emit({ kind: 'console', level: notice.severity === 'WARNING' ? 'warn' : 'info', text: `${notice.severity}:  ${notice.message}` }),
+          captured.emit({
+            kind: 'console',
+            level: notice.severity === 'WARNING' ? 'warn' : 'info',
+            text: `${notice.severity}:  ${notice.message}`,
+          }),
         );
         for (const result of results) {
           if (result.columns.length > 0) {
-            captured.emit({ kind: 'table', header: result.columns, rows: result.rows.map((row) => row.map((v) => v ?? NULL_TEXT)) });
+            captured.emit({
+              kind: 'table',
+              header: result.columns,
+              rows: result.rows.map((row) => row.map((v) => v ?? NULL_TEXT)),
+            });
             if (result.rows.length === 0) captured.emit({ kind: 'console', level: 'log', text: '(0 rows)' });
           } else {
             captured.emit({ kind: 'console', level: 'log', text: result.tag });

@@ -105,7 +105,10 @@ export function lineColumnAt(source: string, offset: number): { line: number; co
  * The offset in the file of Postgres's error position: `position` is 1-based and counts characters
  * (code points, not UTF-16 units) from the start of the statement text that was sent.
  */
-export function offsetOfPosition(statement: { readonly text: string; readonly offset: number }, position: number): number {
+export function offsetOfPosition(
+  statement: { readonly text: string; readonly offset: number },
+  position: number,
+): number {
   const chars = Array.from(statement.text).slice(0, Math.max(0, position - 1));
   return statement.offset + Math.min(chars.join('').length, statement.text.length);
 }

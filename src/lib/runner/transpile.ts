@@ -51,9 +51,7 @@ export function compileModule(path: string, source: string): CompiledModule {
     const { message, pos } = error as { message?: string; pos?: number };
     if (typeof pos === 'number') {
       const { line, column } = positionOf(source, pos);
-      const text = (message ?? 'Syntax error')
-        .replace(/^Error transforming [^:]+: /, '')
-        .replace(/ \(\d+:\d+\)$/, '');
+      const text = (message ?? 'Syntax error').replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '');
       throw new PlaygroundSyntaxError(text, { file: path, line, column }, source.split('\n')[line - 1] ?? '');
     }
     throw error;

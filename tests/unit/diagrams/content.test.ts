@@ -4,7 +4,10 @@ import { loadQuestionPages } from '../../support/page-source';
 
 const pages = loadQuestionPages();
 const diagramsOf = (source: string) =>
-  [...source.matchAll(/^```mermaid([^\n]*)\n([\s\S]*?)^```$/gm)].map(([, meta, code]) => ({ meta: meta!, code: code! }));
+  [...source.matchAll(/^```mermaid([^\n]*)\n([\s\S]*?)^```$/gm)].map(([, meta, code]) => ({
+    meta: meta!,
+    code: code!,
+  }));
 
 describe('diagrams in the question pages', () => {
   it.each(pages.map((page) => [page.slug, page.source] as const))('%s has at least one diagram', (_, source) => {

@@ -3,7 +3,9 @@ import { parseFenceMeta } from '../../../src/lib/diagrams/fence-meta';
 
 describe('parseFenceMeta', () => {
   it('reads a double-quoted caption', () => {
-    expect(parseFenceMeta('caption="A retry after a lost response."')).toEqual({ caption: 'A retry after a lost response.' });
+    expect(parseFenceMeta('caption="A retry after a lost response."')).toEqual({
+      caption: 'A retry after a lost response.',
+    });
   });
 
   it('reads single quotes and escaped quotes', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { figureHtml } from '../../../src/lib/diagrams/figure';
 
-const base = { id: 'dg-1', caption: 'Reads <hit> the cache & fall back.', title: 'Read path', width: 320.5, height: 200 };
+const base = {
+  id: 'dg-1',
+  caption: 'Reads <hit> the cache & fall back.',
+  title: 'Read path',
+  width: 320.5,
+  height: 200,
+};
 
 describe('figureHtml', () => {
   it('wraps one theme-following SVG with its caption and an expand button named after the diagram', () => {
@@ -19,6 +25,8 @@ describe('figureHtml', () => {
   it('ships two drawings switched by theme, and only the light one is indexed', () => {
     const html = figureHtml({ ...base, svg: { light: '<svg id="dg-1"></svg>', dark: '<svg id="dg-1-dark"></svg>' } });
     expect(html).toContain('<div class="diagram__theme diagram__theme--light"><svg id="dg-1"></svg></div>');
-    expect(html).toContain('<div class="diagram__theme diagram__theme--dark" data-pagefind-ignore><svg id="dg-1-dark"></svg></div>');
+    expect(html).toContain(
+      '<div class="diagram__theme diagram__theme--dark" data-pagefind-ignore><svg id="dg-1-dark"></svg></div>',
+    );
   });
 });

@@ -7,7 +7,8 @@ const fixture = fileURLToPath(new URL('../../fixtures/broken-diagram/', import.m
 const astro = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 afterAll(() => {
-  for (const generated of ['.astro', 'dist', 'node_modules']) rmSync(fixture + generated, { recursive: true, force: true });
+  for (const generated of ['.astro', 'dist', 'node_modules'])
+    rmSync(fixture + generated, { recursive: true, force: true });
 });
 
 it('a diagram mermaid cannot parse fails the build, naming the file, the line and mermaid’s message', () => {

@@ -13,7 +13,14 @@ function fakeDrawer(drawn: string[]): DiagramDrawer {
       drawn.push(id);
       const title = /accTitle: (.*)/.exec(source)?.[1] ?? '';
       const description = /accDescr: (.*)/.exec(source)?.[1] ?? '';
-      return { svg: { both: `<svg id="${id}"><title>${title}</title></svg>` }, width: 300, height: 200, minFontPx: 16, title, description };
+      return {
+        svg: { both: `<svg id="${id}"><title>${title}</title></svg>` },
+        width: 300,
+        height: 200,
+        minFontPx: 16,
+        title,
+        description,
+      };
     },
     async close() {},
     stats: { diagrams: 0, renders: 0, cacheHits: 0, chromiumLaunches: 0 },
@@ -70,7 +77,9 @@ describe('mermaidPlugin', () => {
 
   it('requires a caption, an accTitle and an accDescr', async () => {
     const { plugin } = setup();
-    await expect(mdxToJs(diagram('  A --> B', ''), { fileURL, mdastPlugins: [plugin] })).rejects.toThrow(/page\.mdx:1: .*no caption/);
+    await expect(mdxToJs(diagram('  A --> B', ''), { fileURL, mdastPlugins: [plugin] })).rejects.toThrow(
+      /page\.mdx:1: .*no caption/,
+    );
     const untitled = '```mermaid caption="C."\nflowchart TB\n  A --> B\n```\n';
     await expect(mdxToJs(untitled, { fileURL, mdastPlugins: [plugin] })).rejects.toThrow(/no accTitle/);
   });
@@ -83,7 +92,9 @@ describe('mermaidPlugin', () => {
     };
     const plugin = mermaidPlugin({ root, drawer: () => wide, warn: (m) => warnings.push(m) });
     await mdxToJs(diagram('  A --> B'), { fileURL, mdastPlugins: [plugin] });
-    expect(warnings).toEqual([expect.stringMatching(/^src\/content\/docs\/questions\/page\.mdx:1: "T" is 1440 px wide.*8\.0 px/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^src\/content\/docs\/questions\/page\.mdx:1: "T" is 1440 px wide.*8\.0 px/),
+    ]);
   });
 
   it('stays out of pages without diagrams', () => {
@@ -97,7 +108,11 @@ describe('ids and sizes', () => {
     expect(diagramId('flowchart TB\n  A --> B')).toBe(diagramId('flowchart TB\n  A --> B'));
     expect(diagramId('flowchart TB\n  A --> B')).not.toBe(diagramId('flowchart TB\n  A --> C'));
     const used = new Set<string>();
-    expect([uniqueId('dg-a', used), uniqueId('dg-a', used), uniqueId('dg-a', used)]).toEqual(['dg-a', 'dg-a-2', 'dg-a-3']);
+    expect([uniqueId('dg-a', used), uniqueId('dg-a', used), uniqueId('dg-a', used)]).toEqual([
+      'dg-a',
+      'dg-a-2',
+      'dg-a-3',
+    ]);
   });
 
   it('computes the text size in the column', () => {

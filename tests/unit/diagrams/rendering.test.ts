@@ -93,42 +93,48 @@ describe('mermaid in Chromium', () => {
   }, 120_000);
 
   it('reports a syntax error with mermaid’s message and line', async () => {
-    const error = await renderer.render('dg-x', 'flowchart TB\n  A --> B\n  B --> --> C', mermaidConfig('light')).catch((e: unknown) => e);
+    const error = await renderer
+      .render('dg-x', 'flowchart TB\n  A --> B\n  B --> --> C', mermaidConfig('light'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MermaidSyntaxError);
     expect((error as MermaidSyntaxError).message).toMatch(/^Parse error on line 3:/);
     expect((error as MermaidSyntaxError).line).toBe(3);
   }, 60_000);
 
-  it.each(Object.keys(DIAGRAMS))('merges the light and dark %s into one SVG that looks exactly like each', async (kind) => {
-    const source = DIAGRAMS[kind]!;
-    const [light, dark] = await Promise.all([
-      renderer.render('dg-m', source, mermaidConfig('light')),
-      renderer.render('dg-m-dark', source, mermaidConfig('dark')),
-    ]);
-    const merged = mergeThemeSvgs(light.svg, dark.svg, 'dg-m', 'dg-m-dark');
-    if (!merged.ok) throw new Error(merged.reason);
+  it.each(Object.keys(DIAGRAMS))(
+    'merges the light and dark %s into one SVG that looks exactly like each',
+    async (kind) => {
+      const source = DIAGRAMS[kind]!;
+      const [light, dark] = await Promise.all([
+        renderer.render('dg-m', source, mermaidConfig('light')),
+        renderer.render('dg-m-dark', source, mermaidConfig('dark')),
+      ]);
+      const merged = mergeThemeSvgs(light.svg, dark.svg, 'dg-m', 'dg-m-dark');
+      if (!merged.ok) throw new Error(merged.reason);
 
-    const page = await browser.newPage({ viewport: { width: Math.ceil(light.width) + 20, height: 800 } });
-    const shot = async (svg: string, theme: 'light' | 'dark') => {
-      await page.setContent(
-        `<!doctype html><html data-theme="${theme}"><body style="margin:0;background:${theme === 'light' ? '#fff' : '#17181c'}">` +
-          `<div id="d" style="width:${Math.ceil(light.width)}px">${svg}</div></body></html>`,
-      );
-      return page.locator('#d').screenshot();
-    };
-    // Each original keeps its own ids: the dark one was drawn as dg-m-dark.
-    expect((await shot(merged.svg, 'light')).equals(await shot(light.svg, 'light'))).toBe(true);
-    expect((await shot(merged.svg, 'dark')).equals(await shot(dark.svg, 'dark'))).toBe(true);
-    // …and the two themes really differ, or the comparison above proves nothing.
-    expect((await shot(merged.svg, 'light')).equals(await shot(merged.svg, 'dark'))).toBe(false);
+      const page = await browser.newPage({ viewport: { width: Math.ceil(light.width) + 20, height: 800 } });
+      const shot = async (svg: string, theme: 'light' | 'dark') => {
+        await page.setContent(
+          `<!doctype html><html data-theme="${theme}"><body style="margin:0;background:${theme === 'light' ? '#fff' : '#17181c'}">` +
+            `<div id="d" style="width:${Math.ceil(light.width)}px">${svg}</div></body></html>`,
+        );
+        return page.locator('#d').screenshot();
+      };
+      // Each original keeps its own ids: the dark one was drawn as dg-m-dark.
+      expect((await shot(merged.svg, 'light')).equals(await shot(light.svg, 'light'))).toBe(true);
+      expect((await shot(merged.svg, 'dark')).equals(await shot(dark.svg, 'dark'))).toBe(true);
+      // …and the two themes really differ, or the comparison above proves nothing.
+      expect((await shot(merged.svg, 'light')).equals(await shot(merged.svg, 'dark'))).toBe(false);
 
-    // What ships has its coordinates rounded: every path must still parse.
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await shot(compactNumbers(merged.svg), 'light');
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+      // What ships has its coordinates rounded: every path must still parse.
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await shot(compactNumbers(merged.svg), 'light');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 });

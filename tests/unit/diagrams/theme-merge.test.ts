@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changedDeclarations, DARK_SCOPE, mergeThemeSvgs, tokenize } from '../../../src/lib/diagrams/theme-merge';
 
-const svg = (style: string, body: string, id = 'dg-1') => `<svg id="${id}" viewBox="0 0 10 10"><style>${style}</style>${body}</svg>`;
+const svg = (style: string, body: string, id = 'dg-1') =>
+  `<svg id="${id}" viewBox="0 0 10 10"><style>${style}</style>${body}</svg>`;
 const where = `:where(${DARK_SCOPE})`;
 
 describe('mergeThemeSvgs', () => {
@@ -15,7 +16,10 @@ describe('mergeThemeSvgs', () => {
     const dark = svg('#dg-1 .a{fill:#111;stroke:#000;}#dg-1 .b{fill:red;}', '<rect class="a"></rect>');
     expect(mergeThemeSvgs(light, dark, 'dg-1')).toEqual({
       ok: true,
-      svg: svg(`#dg-1 .a{fill:#fff;stroke:#000;}${where} #dg-1 .a{fill:#111}#dg-1 .b{fill:red;}`, '<rect class="a"></rect>'),
+      svg: svg(
+        `#dg-1 .a{fill:#fff;stroke:#000;}${where} #dg-1 .a{fill:#111}#dg-1 .b{fill:red;}`,
+        '<rect class="a"></rect>',
+      ),
     });
   });
 
@@ -35,7 +39,9 @@ describe('mergeThemeSvgs', () => {
     const light = svg('', '<path style="fill:#fff5ad;stroke:none"></path>');
     const dark = svg('', '<path style="fill:hsl(180, 1.5%, 28%);stroke:none"></path>');
     const merged = mergeThemeSvgs(light, dark, 'dg-1');
-    expect(merged.ok && merged.svg).toContain(`:where(${DARK_SCOPE} #dg-1 [data-dark="1"]){fill:hsl(180, 1.5%, 28%)!important}`);
+    expect(merged.ok && merged.svg).toContain(
+      `:where(${DARK_SCOPE} #dg-1 [data-dark="1"]){fill:hsl(180, 1.5%, 28%)!important}`,
+    );
   });
 
   it('ignores a paint attribute that an inline style of the same property hides', () => {
@@ -69,15 +75,19 @@ describe('mergeThemeSvgs', () => {
 
   it('refuses what CSS cannot express: geometry, text, unscoped rules', () => {
     const base = svg('#dg-1 .a{fill:#fff;}', '<rect width="10"></rect><text>A</text>');
-    expect(mergeThemeSvgs(base, svg('#dg-1 .a{fill:#fff;}', '<rect width="12"></rect><text>A</text>'), 'dg-1')).toEqual({
-      ok: false,
-      reason: '<rect> attribute "width" differs',
-    });
-    expect(mergeThemeSvgs(base, svg('#dg-1 .a{fill:#fff;}', '<rect width="10"></rect><text>B</text>'), 'dg-1').ok).toBe(false);
-    expect(mergeThemeSvgs(svg('.a{fill:#fff;}', ''), svg('.a{fill:#000;}', ''), 'dg-1').ok).toBe(false);
-    expect(mergeThemeSvgs(svg('', '<rect style="width:1px"></rect>'), svg('', '<rect style="width:2px"></rect>'), 'dg-1').ok).toBe(
+    expect(mergeThemeSvgs(base, svg('#dg-1 .a{fill:#fff;}', '<rect width="12"></rect><text>A</text>'), 'dg-1')).toEqual(
+      {
+        ok: false,
+        reason: '<rect> attribute "width" differs',
+      },
+    );
+    expect(mergeThemeSvgs(base, svg('#dg-1 .a{fill:#fff;}', '<rect width="10"></rect><text>B</text>'), 'dg-1').ok).toBe(
       false,
     );
+    expect(mergeThemeSvgs(svg('.a{fill:#fff;}', ''), svg('.a{fill:#000;}', ''), 'dg-1').ok).toBe(false);
+    expect(
+      mergeThemeSvgs(svg('', '<rect style="width:1px"></rect>'), svg('', '<rect style="width:2px"></rect>'), 'dg-1').ok,
+    ).toBe(false);
   });
 });
 

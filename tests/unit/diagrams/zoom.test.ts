@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { clampScale, fitView, MAX_SCALE, MIN_SCALE, panBy, pinch, wheelFactor, zoomAt } from '../../../src/lib/diagrams/zoom';
+import {
+  clampScale,
+  fitView,
+  MAX_SCALE,
+  MIN_SCALE,
+  panBy,
+  pinch,
+  wheelFactor,
+  zoomAt,
+} from '../../../src/lib/diagrams/zoom';
 
 describe('zoom', () => {
   it('fits a wide diagram to the viewport width and centres it', () => {
-    expect(fitView({ width: 2000, height: 500 }, { width: 1032, height: 800 }, 16)).toEqual({ scale: 0.5, x: 16, y: 275 });
+    expect(fitView({ width: 2000, height: 500 }, { width: 1032, height: 800 }, 16)).toEqual({
+      scale: 0.5,
+      x: 16,
+      y: 275,
+    });
   });
 
   it('enlarges a small diagram at most twice', () => {
@@ -37,8 +50,14 @@ describe('zoom', () => {
     expect(panBy({ scale: 1, x: 0, y: 0 }, 5, -5)).toEqual({ scale: 1, x: 5, y: -5 });
     const spread = pinch(
       { scale: 1, x: 0, y: 0 },
-      [{ x: 40, y: 50 }, { x: 60, y: 50 }],
-      [{ x: 30, y: 50 }, { x: 70, y: 50 }],
+      [
+        { x: 40, y: 50 },
+        { x: 60, y: 50 },
+      ],
+      [
+        { x: 30, y: 50 },
+        { x: 70, y: 50 },
+      ],
     );
     expect(spread.scale).toBe(2);
     // The midpoint (50, 50) stays under the fingers.

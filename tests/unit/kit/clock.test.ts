@@ -86,7 +86,11 @@ describe('virtual time', () => {
 
 describe('timeout()', () => {
   it('rejects with a TimeoutError when the work is too slow, at exactly the limit', async () => {
-    const error = await timeout(sleep(500).then(() => 'late'), 200, 'slow call').catch((e: unknown) => e);
+    const error = await timeout(
+      sleep(500).then(() => 'late'),
+      200,
+      'slow call',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toBe('slow call timed out after 200 ms');
     expect((error as TimeoutError).ms).toBe(200);
@@ -94,7 +98,12 @@ describe('timeout()', () => {
   });
 
   it('resolves with the result when fast enough and leaves no timer behind', async () => {
-    expect(await timeout(sleep(50).then(() => 'ok'), 200)).toBe('ok');
+    expect(
+      await timeout(
+        sleep(50).then(() => 'ok'),
+        200,
+      ),
+    ).toBe('ok');
     expect(now()).toBe(50);
     expect(pendingTimers()).toBe(0);
   });

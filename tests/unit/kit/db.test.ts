@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { concurrently, now, resetClock, sleep } from '../../../playgrounds/kit/clock';
-import { Database, DeadlockDetected, LockNotAvailable, LockTimeout, TransactionClosed, UniqueViolation } from '../../../playgrounds/kit/db';
+import {
+  Database,
+  DeadlockDetected,
+  LockNotAvailable,
+  LockTimeout,
+  TransactionClosed,
+  UniqueViolation,
+} from '../../../playgrounds/kit/db';
 
 interface Item {
   id: string;
@@ -50,7 +57,17 @@ describe('Database statements', () => {
       { id: 'd', stock: 4 },
     ]);
     expect(db.stats).toEqual({
-      queries: 15, primary: 15, replica: 0, select: 6, insert: 4, update: 3, delete: 2, commits: 0, rollbacks: 0, lockWaits: 0, deadlocks: 0,
+      queries: 15,
+      primary: 15,
+      replica: 0,
+      select: 6,
+      insert: 4,
+      update: 3,
+      delete: 2,
+      commits: 0,
+      rollbacks: 0,
+      lockWaits: 0,
+      deadlocks: 0,
     });
     expect(now()).toBe(30);
   });
@@ -78,7 +95,9 @@ describe('race conditions', () => {
   it('never oversells with a conditional update (UPDATE … WHERE stock >= 1)', async () => {
     const db = new Database<Tables>({ latency: { p50: 2, p99: 10 } });
     await db.insert('items', { id: 'sku', stock: 10 });
-    const sold = await concurrently(20, () => db.update('items', 'sku', (r) => ({ stock: r.stock - 1 }), { where: (r) => r.stock >= 1 }));
+    const sold = await concurrently(20, () =>
+      db.update('items', 'sku', (r) => ({ stock: r.stock - 1 }), { where: (r) => r.stock >= 1 }),
+    );
     expect(sold.reduce((a, b) => a + b, 0)).toBe(10);
     expect((await db.get('items', 'sku'))!.stock).toBe(0);
   });
@@ -180,7 +199,7 @@ describe('transactions', () => {
       });
     const results = await Promise.allSettled([transfer('a', 'b'), transfer('b', 'a')]);
     expect(results[0]).toEqual({ status: 'fulfilled', value: 'a→b done at 9' });
-    expect(results[1]!.status).toBe('rejected');
+    expect(results[1].status).toBe('rejected');
     const error = (results[1] as PromiseRejectedResult).reason as DeadlockDetected;
     expect(error).toBeInstanceOf(DeadlockDetected);
     expect(error.message).toBe(
@@ -198,9 +217,13 @@ describe('transactions', () => {
     ]);
     const holder = db.begin();
     await holder.getForUpdate('items', 'a');
-    await expect(db.transaction((tx) => tx.getForUpdate('items', 'a'), { lockTimeoutMs: 250 })).rejects.toBeInstanceOf(LockTimeout);
+    await expect(db.transaction((tx) => tx.getForUpdate('items', 'a'), { lockTimeoutMs: 250 })).rejects.toBeInstanceOf(
+      LockTimeout,
+    );
     expect(now()).toBe(250);
-    await expect(db.transaction((tx) => tx.getForUpdate('items', 'a', { nowait: true }))).rejects.toBeInstanceOf(LockNotAvailable);
+    await expect(db.transaction((tx) => tx.getForUpdate('items', 'a', { nowait: true }))).rejects.toBeInstanceOf(
+      LockNotAvailable,
+    );
     const jobs = await db.transaction((tx) => tx.selectForUpdate('items', undefined, { skipLocked: true, limit: 1 }));
     expect(jobs).toEqual([{ id: 'b', stock: 2 }]);
     await holder.rollback();
@@ -217,7 +240,9 @@ describe('unique constraints', () => {
     const error = await db.insert('orders', { id: 2, reference: 'r-1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UniqueViolation);
     expect(error).toMatchObject({ table: 'orders', columns: ['reference'], value: 'r-1' });
-    await expect(db.insert('orders', { id: 3, reference: 'r-3', userId: 'u1', key: 'k1' })).rejects.toThrow('Key (userId, key)=(u1, k1) already exists');
+    await expect(db.insert('orders', { id: 3, reference: 'r-3', userId: 'u1', key: 'k1' })).rejects.toThrow(
+      'Key (userId, key)=(u1, k1) already exists',
+    );
     expect(await db.insert('orders', { id: 4, reference: 'r-1' }, { onConflict: 'ignore' })).toBe(0);
     expect(await db.insert('orders', { id: 5, reference: 'r-5' })).toBe(1); // NULL userId/key never clash
     expect(await db.insert('orders', { id: 6, reference: 'r-6' })).toBe(1);
@@ -246,9 +271,23 @@ describe('unique constraints', () => {
 
   it('inserts a batch all or nothing', async () => {
     const db = new Database<Tables>();
-    await expect(db.insertMany('orders', [{ id: 1, reference: 'a' }, { id: 1, reference: 'b' }])).rejects.toBeInstanceOf(UniqueViolation);
+    await expect(
+      db.insertMany('orders', [
+        { id: 1, reference: 'a' },
+        { id: 1, reference: 'b' },
+      ]),
+    ).rejects.toBeInstanceOf(UniqueViolation);
     expect(await db.count('orders')).toBe(0);
-    expect(await db.insertMany('orders', [{ id: 1, reference: 'a' }, { id: 1, reference: 'b' }], { onConflict: 'ignore' })).toBe(1);
+    expect(
+      await db.insertMany(
+        'orders',
+        [
+          { id: 1, reference: 'a' },
+          { id: 1, reference: 'b' },
+        ],
+        { onConflict: 'ignore' },
+      ),
+    ).toBe(1);
     expect(db.stats.insert).toBe(2);
   });
 });

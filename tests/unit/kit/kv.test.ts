@@ -32,7 +32,9 @@ describe('Kv races', () => {
 
   it('lets exactly one of many tasks take a SET NX lock', async () => {
     const redis = new Kv({ latency: { p50: 1, p99: 5 } });
-    const winners = await concurrently(10, async (i) => ((await redis.set('lock:job', `worker-${i}`, { nx: true, px: 5000 })) === 'OK' ? i : -1));
+    const winners = await concurrently(10, async (i) =>
+      (await redis.set('lock:job', `worker-${i}`, { nx: true, px: 5000 })) === 'OK' ? i : -1,
+    );
     expect(winners.filter((w) => w >= 0)).toHaveLength(1);
   });
 });

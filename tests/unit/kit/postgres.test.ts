@@ -6,8 +6,11 @@ const kit = readFileSync(`${PLAYGROUNDS_DIR}kit/postgres.ts`, 'utf8');
 const run = (main: string) => runFiles({ '/demo/main.ts': main, '/kit/postgres.ts': kit }, '/demo/main.ts');
 
 describe('kit/postgres', () => {
-  it('runs statements on real PostgreSQL: tags from exec, typed rows from query with parameters', { timeout: 120_000 }, async () => {
-    const { status, lines } = await run(`
+  it(
+    'runs statements on real PostgreSQL: tags from exec, typed rows from query with parameters',
+    { timeout: 120_000 },
+    async () => {
+      const { status, lines } = await run(`
       import { openPostgres, PostgresError } from '../kit/postgres';
       const db = await openPostgres();
       console.log(await db.exec(\`CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL, joined timestamptz DEFAULT '2026-01-02T03:04:05Z');
@@ -23,17 +26,18 @@ describe('kit/postgres', () => {
       const fresh = await openPostgres();
       console.log((await fresh.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'users'"))[0]);
     `);
-    expect(lines).toEqual([
-      "[ 'CREATE TABLE', 'INSERT 0 2' ]",
-      '2 Grace number 2026-01-02T03:04:05.000Z',
-      'true 23505 duplicate key value violates unique constraint "users_pkey"',
-      'Key (id)=(1) already exists.',
-      '{ n: 0 }',
-    ]);
-    expect(status).toBe('ok');
-  });
+      expect(lines).toEqual([
+        "[ 'CREATE TABLE', 'INSERT 0 2' ]",
+        '2 Grace number 2026-01-02T03:04:05.000Z',
+        'true 23505 duplicate key value violates unique constraint "users_pkey"',
+        'Key (id)=(1) already exists.',
+        '{ n: 0 }',
+      ]);
+      expect(status).toBe('ok');
+    },
+  );
 
-  it('an uncaught PostgresError fails the run with Postgres\'s message', { timeout: 120_000 }, async () => {
+  it("an uncaught PostgresError fails the run with Postgres's message", { timeout: 120_000 }, async () => {
     const { status, lines } = await run(`
       import { openPostgres } from '../kit/postgres';
       const db = await openPostgres();

@@ -16,7 +16,16 @@ describe('Queue', () => {
     expect(await q.ack(first)).toBe(false);
     expect((await q.receive())!.id).toBe('custom');
     expect(await q.receive()).toBeUndefined();
-    expect(q.stats).toEqual({ sent: 2, received: 2, redelivered: 0, acked: 1, nacked: 0, expired: 0, deadLettered: 0, duplicated: 0 });
+    expect(q.stats).toEqual({
+      sent: 2,
+      received: 2,
+      redelivered: 0,
+      acked: 1,
+      nacked: 0,
+      expired: 0,
+      deadLettered: 0,
+      duplicated: 0,
+    });
   });
 
   it('redelivers a message whose visibility timeout ran out; the late ack fails', async () => {
@@ -38,10 +47,13 @@ describe('Queue', () => {
     await q.send({ n: 1 });
     await q.send({ n: 2 });
     const seen: string[] = [];
-    await q.drain(async (m) => {
-      seen.push(`${m.body.n}#${m.attempt}@${now()}`);
-      if (m.body.n === 2) throw new Error('poison');
-    }, { retryDelayMs: 100 });
+    await q.drain(
+      async (m) => {
+        seen.push(`${m.body.n}#${m.attempt}@${now()}`);
+        if (m.body.n === 2) throw new Error('poison');
+      },
+      { retryDelayMs: 100 },
+    );
     expect(seen).toEqual(['1#1@0', '2#1@0', '2#2@100', '2#3@200']);
     expect(q.deadLetters.peek()).toEqual([{ n: 2 }]);
     expect(q.stats).toMatchObject({ acked: 1, nacked: 3, deadLettered: 1, redelivered: 2 });

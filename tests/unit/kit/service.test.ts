@@ -39,14 +39,30 @@ describe('Service', () => {
   });
 
   it('is down during an outage window', async () => {
-    const svc = new Service({ name: 'api', latency: 10, outages: [{ from: 100, to: 300 }, { from: 500, to: 600, status: 'hang' }] });
+    const svc = new Service({
+      name: 'api',
+      latency: 10,
+      outages: [
+        { from: 100, to: 300 },
+        { from: 500, to: 600, status: 'hang' },
+      ],
+    });
     const timeline: string[] = [];
     for (let i = 0; i < 8; i++) {
       const started = now();
       timeline.push(`${started}:${await outcome(svc.call(i, { timeoutMs: 50 }))}`);
       await sleep(100 - (now() - started));
     }
-    expect(timeline).toEqual(['0:ok undefined', '100:503', '200:503', '300:ok undefined', '400:ok undefined', '500:timeout', '600:ok undefined', '700:ok undefined']);
+    expect(timeline).toEqual([
+      '0:ok undefined',
+      '100:503',
+      '200:503',
+      '300:ok undefined',
+      '400:ok undefined',
+      '500:timeout',
+      '600:ok undefined',
+      '700:ok undefined',
+    ]);
     expect(svc.stats).toMatchObject({ calls: 8, ok: 5, errors: 2, timeouts: 1 });
     expect(svc.outageAt(550)).toEqual({ from: 500, to: 600, status: 'hang' });
     svc.addOutage({ from: 800, to: 900, status: 500 });

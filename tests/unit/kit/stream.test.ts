@@ -13,9 +13,20 @@ describe('Stream', () => {
     for (let i = 0; i < 3; i++) for (const key of keys) await s.append(key, i);
     expect(s.sizes()).toEqual([6, 3, 3]);
     expect(s.peek(0).map((r) => `${r.key}:${r.value}@${r.offset}`)).toEqual([
-      'key-0:0@0', 'key-3:0@1', 'key-0:1@2', 'key-3:1@3', 'key-0:2@4', 'key-3:2@5',
+      'key-0:0@0',
+      'key-3:0@1',
+      'key-0:1@2',
+      'key-3:1@3',
+      'key-0:2@4',
+      'key-3:2@5',
     ]);
-    expect(await s.append('x', 9, { partition: 2 })).toMatchObject({ partition: 2, offset: 3, key: 'x', value: 9, timestamp: 0 });
+    expect(await s.append('x', 9, { partition: 2 })).toMatchObject({
+      partition: 2,
+      offset: 3,
+      key: 'x',
+      value: 9,
+      timestamp: 0,
+    });
     expect(s.endOffset(2)).toBe(4);
     await expect(s.read(7)).rejects.toThrow('stream has partitions 0…2; there is no partition 7');
   });

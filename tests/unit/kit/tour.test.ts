@@ -24,21 +24,38 @@ const TOUR = [
  * imports then decide which kit files come along). With `messageChannel`, the scope is shaped like the
  * browser's worker: the clock hops over a MessageChannel instead of setTimeout(0).
  */
-async function run(id: string, options: { main?: string; messageChannel?: boolean } = {}): Promise<{ status: RunStatus; lines: string[] }> {
+async function run(
+  id: string,
+  options: { main?: string; messageChannel?: boolean } = {},
+): Promise<{ status: RunStatus; lines: string[] }> {
   const sources = { ...playgroundSources(), ...(options.main ? { [`/${id}/main.ts`]: options.main } : {}) };
   const { entry, files } = createFileMap(sources, id);
   const entries: OutputEntry[] = [];
-  const globals = { setTimeout, clearTimeout, setInterval, clearInterval, console, structuredClone, performance, queueMicrotask };
+  const globals = {
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    console,
+    structuredClone,
+    performance,
+    queueMicrotask,
+  };
   const context = createContext(options.messageChannel ? { ...globals, MessageChannel } : globals);
   const session = startSession({
     files: Object.fromEntries(files.map((f) => [f.path, f.code])),
     entry,
-    evaluate: (code, filename) => runInContext(code, context, { filename }),
+    evaluate: (code, filename): unknown => runInContext(code, context, { filename }),
     scope: context as unknown as TimerScope,
     emit: (e) => entries.push(e),
   });
   const status = await session.finished;
-  return { status, lines: entries.flatMap((e) => (e.kind === 'console' ? e.text.split('\n') : e.kind === 'exception' ? [e.title] : [])) };
+  return {
+    status,
+    lines: entries.flatMap((e) =>
+      e.kind === 'console' ? e.text.split('\n') : e.kind === 'exception' ? [e.title] : [],
+    ),
+  };
 }
 
 describe('kit-tour/basics', () => {
@@ -65,7 +82,12 @@ describe('kit-tour/basics', () => {
       "log('main done');",
     ].join('\n');
     const { status, lines } = await runPlayground('kit-tour/basics', { '/kit-tour/basics/main.ts': main });
-    expect(lines).toEqual(['[t=1.000s] tick 1', '[t=2.000s] tick 2', '[t=2.500s] main done', '[t=30.000s] a timer set and forgotten still fires']);
+    expect(lines).toEqual([
+      '[t=1.000s] tick 1',
+      '[t=2.000s] tick 2',
+      '[t=2.500s] main done',
+      '[t=30.000s] a timer set and forgotten still fires',
+    ]);
     expect(status).toBe('ok');
   });
 
@@ -86,13 +108,13 @@ describe('kit-tour/basics', () => {
       "const sold = await concurrently(5, () => db.update('items', 'a', (r) => ({ stock: r.stock - 1 }), { where: (r) => r.stock > 0 }));",
       "const dup = await db.insert('items', { id: 'a', stock: 1 }).catch((e: unknown) => e instanceof UniqueViolation);",
       "log('sold', sold, 'duplicate rejected:', dup, 'replica sees', await db.replica().count('items'));",
-      "const kv = new Kv({ latency: 1 });",
+      'const kv = new Kv({ latency: 1 });',
       "log('lock', await kv.set('lock', 1, { nx: true, px: 50 }), await kv.set('lock', 2, { nx: true }));",
-      "const q = new Queue<number>({ visibilityTimeoutMs: 500 });",
+      'const q = new Queue<number>({ visibilityTimeoutMs: 500 });',
       'await q.send(1);',
       "await q.drain(async (m) => { if (m.attempt < 2) throw new Error('retry me'); });",
       "log('queue', q.stats.acked, q.stats.nacked);",
-      "const s = new Stream<string>({ partitions: 2 });",
+      'const s = new Stream<string>({ partitions: 2 });',
       "await s.append('k', 'v');",
       "log('stream', (await s.subscribe('g').poll()).length);",
       "const svc = new Service({ name: 'svc', latency: { p50: 20, p99: 80 }, handler: (x: number) => x * 2 });",

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFileMap, displayPath, importedSpecifiers, needsPostgres } from '../../../src/lib/playground/file-map';
 
 const sources = {
-  '/q/demo/main.ts': "import { a } from './helper';\nimport type { T } from '../../kit/types';\nexport * from './helper';",
+  '/q/demo/main.ts':
+    "import { a } from './helper';\nimport type { T } from '../../kit/types';\nexport * from './helper';",
   '/q/demo/helper.ts': "import { now } from '../../kit/clock';\nexport const a = now();",
   '/q/demo/nested/ignored.ts': 'export {};',
   '/kit/clock.ts': "import './types.ts';\nexport const now = () => 0;",
@@ -23,13 +24,19 @@ describe('createFileMap', () => {
   });
 
   it('names a missing playground and a broken import', () => {
-    expect(() => createFileMap(sources, 'q/nope')).toThrow('Playground "q/nope" not found: there is no playgrounds/q/nope/main.ts');
-    expect(() => createFileMap({ '/x/main.ts': "import './gone';" }, 'x')).toThrow('Playground "x": x/main.ts imports "./gone"');
+    expect(() => createFileMap(sources, 'q/nope')).toThrow(
+      'Playground "q/nope" not found: there is no playgrounds/q/nope/main.ts',
+    );
+    expect(() => createFileMap({ '/x/main.ts': "import './gone';" }, 'x')).toThrow(
+      'Playground "x": x/main.ts imports "./gone"',
+    );
     expect(() => createFileMap(sources, '../etc')).toThrow('is not a folder path');
   });
 
   it('finds static imports and re-exports, not strings that merely look like paths', () => {
-    expect(importedSpecifiers("import a from './a';\nexport { b } from \"../b\";\nimport './c';\nconst s = 'from ./d';")).toEqual(['./a', '../b', './c']);
+    expect(
+      importedSpecifiers("import a from './a';\nexport { b } from \"../b\";\nimport './c';\nconst s = 'from ./d';"),
+    ).toEqual(['./a', '../b', './c']);
   });
 
   it('shows paths relative to the playground, and kit files by their folder', () => {
@@ -45,7 +52,7 @@ describe('SQL playgrounds', () => {
     '/q/sql/notes.md': 'not a playground file',
   };
 
-  it('take main.sql as the entry and show the folder\'s other .sql files as editable tabs', () => {
+  it("take main.sql as the entry and show the folder's other .sql files as editable tabs", () => {
     const map = createFileMap(sql, 'q/sql');
     expect(map.entry).toBe('/q/sql/main.sql');
     expect(map.files.map((f) => [f.path, f.readOnly])).toEqual([
@@ -62,11 +69,23 @@ describe('SQL playgrounds', () => {
 describe('needsPostgres', () => {
   it('is true for a SQL entry and for TypeScript that imports kit/postgres, wherever it sits', () => {
     expect(needsPostgres({ '/q/sql/main.sql': 'SELECT 1;' }, '/q/sql/main.sql')).toBe(true);
-    expect(needsPostgres({ '/q/a/main.ts': "import { openPostgres } from '../../kit/postgres';" }, '/q/a/main.ts')).toBe(true);
-    expect(needsPostgres({ '/q/a/main.ts': "import './repo';", '/q/a/repo.ts': "export * from '../../kit/postgres.js';" }, '/q/a/main.ts')).toBe(true);
+    expect(
+      needsPostgres({ '/q/a/main.ts': "import { openPostgres } from '../../kit/postgres';" }, '/q/a/main.ts'),
+    ).toBe(true);
+    expect(
+      needsPostgres(
+        { '/q/a/main.ts': "import './repo';", '/q/a/repo.ts': "export * from '../../kit/postgres.js';" },
+        '/q/a/main.ts',
+      ),
+    ).toBe(true);
   });
 
   it('is false for TypeScript that does not, even when it mentions Postgres', () => {
-    expect(needsPostgres({ '/q/a/main.ts': "import { Database } from '../../kit/db';\n// kit/postgres would be real" }, '/q/a/main.ts')).toBe(false);
+    expect(
+      needsPostgres(
+        { '/q/a/main.ts': "import { Database } from '../../kit/db';\n// kit/postgres would be real" },
+        '/q/a/main.ts',
+      ),
+    ).toBe(false);
   });
 });

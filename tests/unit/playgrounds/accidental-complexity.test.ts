@@ -24,9 +24,13 @@ describe('accidental-complexity/network-hops', () => {
     for (let k = 1; k < columns.length; k++) {
       for (const c of [0, 1, 2, 3]) expect(columns[k]![c]!).toBeGreaterThanOrEqual(columns[k - 1]![c]!);
     }
-    expect(lines).toContain("4.9% of requests meet some hop's slowest 1% (1-0.99^5): chain p99 151 ms vs a hop's 50 ms");
+    expect(lines).toContain(
+      "4.9% of requests meet some hop's slowest 1% (1-0.99^5): chain p99 151 ms vs a hop's 50 ms",
+    );
     expect(lines).toContain('188 of 200 network quotes arrived, each equal to its in-process quote');
-    expect(lines).toContain('p99 0 ms → 151 ms, failures 0 → 12 of 200: the same answer, with complexity the problem never asked for');
+    expect(lines).toContain(
+      'p99 0 ms → 151 ms, failures 0 → 12 of 200: the same answer, with complexity the problem never asked for',
+    );
     expect(lines.length).toBeLessThanOrEqual(60);
   });
 

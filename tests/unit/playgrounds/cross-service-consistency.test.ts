@@ -39,12 +39,20 @@ describe('cross-service-consistency/order-saga', () => {
     // the seed's version: charge() is outside the try, so nothing is undone
     const seedDeclined = section(text, '2b. the same with the seed');
     expect(seedDeclined).toContain('seed version threw PaymentError: card declined, compensated nothing');
-    expect(seedDeclined).toContain('orders: order-1 open · stock 8/10 · card charged 0 time(s), refunded 0 · shipments 0');
+    expect(seedDeclined).toContain(
+      'orders: order-1 open · stock 8/10 · card charged 0 time(s), refunded 0 · shipments 0',
+    );
 
     const shipping = section(text, '3. shipping fails');
-    expect(shipping).toContain('saga: refundPayment failed (ServiceError: payments: 503 Service Unavailable), retrying');
-    expect(shipping).toContain('result: compensated [refundPayment → releaseInventory → cancelOrder] after ShippingError: address not deliverable');
-    expect(shipping).toContain('orders: order-1 cancelled · stock 10/10 · card charged 1 time(s), refunded 1 · shipments 0');
+    expect(shipping).toContain(
+      'saga: refundPayment failed (ServiceError: payments: 503 Service Unavailable), retrying',
+    );
+    expect(shipping).toContain(
+      'result: compensated [refundPayment → releaseInventory → cancelOrder] after ShippingError: address not deliverable',
+    );
+    expect(shipping).toContain(
+      'orders: order-1 cancelled · stock 10/10 · card charged 1 time(s), refunded 1 · shipments 0',
+    );
 
     // a client retry: keys from the request id find the same order, payment and shipment
     const fixed = section(text, '4. the client times out and retries');
@@ -57,7 +65,9 @@ describe('cross-service-consistency/order-saga', () => {
     const seedKeys = section(text, '4b. the same retry with the seed');
     expect(seedKeys).toContain('attempt 2: createOrder ✓ order-2');
     expect(seedKeys).toContain('attempt 2: chargePayment ✓ pay-2');
-    expect(seedKeys.at(-1)).toBe('orders: order-1 open, order-2 open · stock 6/10 · card charged 2 time(s), refunded 0 · shipments 2');
+    expect(seedKeys.at(-1)).toBe(
+      'orders: order-1 open, order-2 open · stock 6/10 · card charged 2 time(s), refunded 0 · shipments 2',
+    );
     expect(lines.length).toBeLessThanOrEqual(60);
   });
 

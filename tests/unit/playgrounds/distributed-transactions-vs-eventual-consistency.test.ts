@@ -31,10 +31,12 @@ describe('distributed-transactions-vs-eventual-consistency/transfer-2pc', () => 
       'result: success · alice 900 · bob 1100 · total 2000 (conserved)',
     ]);
 
-    const no = section(text, '2. bob\'s account is frozen');
+    const no = section(text, "2. bob's account is frozen");
     expect(no).toContain('coordinator: tx-2 prepare credit bob 100 at bank-b → no (account frozen)');
     expect(no).toContain('coordinator: tx-2 abort → bank-a: rolled back');
-    expect(no.at(-1)).toBe('result: aborted (bank-b voted no: account frozen) · alice 1000 · bob 1000 · total 2000 (conserved)');
+    expect(no.at(-1)).toBe(
+      'result: aborted (bank-b voted no: account frozen) · alice 1000 · bob 1000 · total 2000 (conserved)',
+    );
 
     // the coordinator dies: both banks stay in doubt with their rows locked until it comes back
     const crash = section(text, '3. the coordinator dies');
@@ -73,36 +75,42 @@ describe('distributed-transactions-vs-eventual-consistency/transfer-2pc', () => 
 describe('distributed-transactions-vs-eventual-consistency/transfer-saga', () => {
   const id = 'distributed-transactions-vs-eventual-consistency/transfer-saga';
 
-  it('compensates a failed credit, conserves the money, and keeps the original error of a failed debit', RUN, async () => {
-    const { status, lines } = await runPlayground(id);
-    expect(status).toBe('ok');
-    const text = untimed(lines);
+  it(
+    'compensates a failed credit, conserves the money, and keeps the original error of a failed debit',
+    RUN,
+    async () => {
+      const { status, lines } = await runPlayground(id);
+      expect(status).toBe('ok');
+      const text = untimed(lines);
 
-    const success = section(text, '1. alice sends bob 100');
-    expect(success).toContain('result: success · alice 900 · bob 1100 · total 2000 (conserved)');
-    expect(success.find((l) => l.startsWith('the auditor saw'))).toMatch(/^the auditor saw the total go 2000 → 1900 → 2000 \(100 in flight for ~\d+ ms\)$/);
+      const success = section(text, '1. alice sends bob 100');
+      expect(success).toContain('result: success · alice 900 · bob 1100 · total 2000 (conserved)');
+      expect(success.find((l) => l.startsWith('the auditor saw'))).toMatch(
+        /^the auditor saw the total go 2000 → 1900 → 2000 \(100 in flight for ~\d+ ms\)$/,
+      );
 
-    const retry = section(text, '1b. the client sends the same transfer again');
-    expect(retry).toEqual([
-      'tx-1: debit alice -100 ✓ (tx-1:debit, already applied)',
-      'tx-1: credit bob +100 ✓ (tx-1:credit, already applied)',
-      'result: success · alice 900 · bob 1100 · total 2000 (conserved): applied once',
-    ]);
+      const retry = section(text, '1b. the client sends the same transfer again');
+      expect(retry).toEqual([
+        'tx-1: debit alice -100 ✓ (tx-1:debit, already applied)',
+        'tx-1: credit bob +100 ✓ (tx-1:credit, already applied)',
+        'result: success · alice 900 · bob 1100 · total 2000 (conserved): applied once',
+      ]);
 
-    expect(section(text, '2. bob\'s account is closed')).toEqual([
-      'tx-2: debit alice -100 ✓ (tx-2:debit)',
-      "tx-2: credit bob +100 ✗ bob's account is closed",
-      'tx-2: compensate: refund alice +100 ✓ (tx-2:refund)',
-      "result: compensated (bob's account is closed)",
-      'alice 1000 · bob 1000 · total 2000 (conserved) · bank-a ledger: tx-2:debit -100, tx-2:refund +100',
-    ]);
+      expect(section(text, "2. bob's account is closed")).toEqual([
+        'tx-2: debit alice -100 ✓ (tx-2:debit)',
+        "tx-2: credit bob +100 ✗ bob's account is closed",
+        'tx-2: compensate: refund alice +100 ✓ (tx-2:refund)',
+        "result: compensated (bob's account is closed)",
+        'alice 1000 · bob 1000 · total 2000 (conserved) · bank-a ledger: tx-2:debit -100, tx-2:refund +100',
+      ]);
 
-    const debitFails = section(text, '3. alice sends 5000');
-    expect(debitFails).toContain("seed version threw TypeError: Cannot read properties of undefined (reading 'id')");
-    expect(debitFails).toContain('fixed: failed (insufficient funds: alice has 1000), nothing to compensate');
-    expect(debitFails.at(-1)).toBe('alice 1000 · bob 1000 · total 2000 (conserved)');
-    expect(lines.length).toBeLessThanOrEqual(60);
-  });
+      const debitFails = section(text, '3. alice sends 5000');
+      expect(debitFails).toContain("seed version threw TypeError: Cannot read properties of undefined (reading 'id')");
+      expect(debitFails).toContain('fixed: failed (insufficient funds: alice has 1000), nothing to compensate');
+      expect(debitFails.at(-1)).toBe('alice 1000 · bob 1000 · total 2000 (conserved)');
+      expect(lines.length).toBeLessThanOrEqual(60);
+    },
+  );
 
   it('prints the same thing every run', RUN, async () => {
     const a = await runPlayground(id);

@@ -21,11 +21,13 @@ describe('exactly-once-processing/message-processor', () => {
         '  msg-7 duplicate copy, raced the original: DuplicatePaymentError, payment #7 found in the store',
         '27 deliveries (5 duplicates, 2 redeliveries after 2 lost replies)',
         '20 payments applied for 20 messages: each exactly once',
-        'deliveries: 18 processed, 2 failed (reply lost), 1 answered from the cache, 6 by the store\'s unique key',
+        "deliveries: 18 processed, 2 failed (reply lost), 1 answered from the cache, 6 by the store's unique key",
       ]),
     );
     // console.table: account | expected | key per delivery | key = message id
-    const balances = text.filter((line) => line.includes("'acct-")).map((line) => line.split(' | ').slice(2).map(Number));
+    const balances = text
+      .filter((line) => line.includes("'acct-"))
+      .map((line) => line.split(' | ').slice(2).map(Number));
     expect(balances).toHaveLength(3);
     for (const [expected, perDelivery, perMessage] of balances) {
       expect(perMessage).toBe(expected);

@@ -6,7 +6,12 @@ const SLOW = { timeout: 30_000 };
 
 describe('layered-vertical-slice-hexagonal/ports-and-adapters', () => {
   const id = 'layered-vertical-slice-hexagonal/ports-and-adapters';
-  const TESTS = ['accepts an order within the limit', 'rejects a non-positive amount', 'rejects an order over the limit', "ignores other customers' orders"];
+  const TESTS = [
+    'accepts an order within the limit',
+    'rejects a non-positive amount',
+    'rejects an order over the limit',
+    "ignores other customers' orders",
+  ];
   const refused = "'✗ connect ECONNREFUSED orders-db:5432'";
 
   it('passes the same tests against both adapters, and the layered rule only with its database', SLOW, async () => {
@@ -33,7 +38,10 @@ describe('layered-vertical-slice-hexagonal/ports-and-adapters', () => {
     const { status, lines } = await runPlayground(id, { [`/${id}/main.ts`]: edited });
     expect(status).toBe('ok');
     expect(lines).toContain('in-memory adapter: 3/4 tests passed, 0 database queries, 0 ms');
-    expect(lines).toContain("rejects an order over the limit | '✗ expected credit-limit-exceeded, got ok' | '✗ expected credit-limit-exceeded, got ok' | '✗ expected credit-limit-exceeded, got ok' | " + refused);
+    expect(lines).toContain(
+      "rejects an order over the limit | '✗ expected credit-limit-exceeded, got ok' | '✗ expected credit-limit-exceeded, got ok' | '✗ expected credit-limit-exceeded, got ok' | " +
+        refused,
+    );
   });
 
   it('prints the same thing every run', SLOW, async () => {

@@ -4,7 +4,7 @@ import { playgroundSources, runPlayground } from '../../support/run-playground';
 describe('monolith-vs-microservices/decision-framework', () => {
   const id = 'monolith-vs-microservices/decision-framework';
 
-  it('recommends a style per organisation, with the answer\'s reasons and the anti-pattern', async () => {
+  it("recommends a style per organisation, with the answer's reasons and the anti-pattern", async () => {
     const { status, lines } = await runPlayground(id);
     expect(status).toBe('ok');
     const after = (header: string) => lines.slice(lines.indexOf(header) + 1);
@@ -13,7 +13,9 @@ describe('monolith-vs-microservices/decision-framework', () => {
     expect(startup[0]).toBe('→ monolith');
     expect(startup).toContain('  + small team (4 developers): move fast in one codebase');
     expect(startup).toContain('  + limited domain knowledge: still validating product-market fit');
-    expect(startup).toContain('  ! anti-pattern: starting with microservices "because it\'s modern" without clear justification');
+    expect(startup).toContain(
+      '  ! anti-pattern: starting with microservices "because it\'s modern" without clear justification',
+    );
 
     const enterprise = after('--- Enterprise without a platform team: 40 developers, 5 teams ---');
     expect(enterprise.slice(0, 6)).toEqual([
@@ -42,9 +44,12 @@ describe('monolith-vs-microservices/decision-framework', () => {
   it('follows the facts a reader edits', async () => {
     const main = playgroundSources()[`/${id}/main.ts`]!;
     const edited = main
-      .replace("developers: 9,\n  teams: 1,", 'developers: 30,\n  teams: 4,')
+      .replace('developers: 9,\n  teams: 1,', 'developers: 30,\n  teams: 4,')
       .replace("domain: 'moderately complex',", "domain: 'clear bounded contexts',")
-      .replace('differentScalingNeeds: false,\n  independentDeployments: false,\n  distributedSystemsExpertise: false,\n  operationalMaturity: \'medium\',', "differentScalingNeeds: true,\n  independentDeployments: true,\n  distributedSystemsExpertise: true,\n  operationalMaturity: 'high',");
+      .replace(
+        "differentScalingNeeds: false,\n  independentDeployments: false,\n  distributedSystemsExpertise: false,\n  operationalMaturity: 'medium',",
+        "differentScalingNeeds: true,\n  independentDeployments: true,\n  distributedSystemsExpertise: true,\n  operationalMaturity: 'high',",
+      );
     expect(edited).not.toBe(main);
     const { status, lines } = await runPlayground(id, { [`/${id}/main.ts`]: edited });
     expect(status).toBe('ok');

@@ -20,11 +20,17 @@ describe('partial-failures/external-api', { timeout: 30_000 }, () => {
     const text = untimed(lines);
 
     const transient = section(text, '1. transient failures');
-    expect(transient).toContain('  DE 2 kg: attempt 1 failed (shipping-api: 503 Service Unavailable), retry in 1011 ms');
+    expect(transient).toContain(
+      '  DE 2 kg: attempt 1 failed (shipping-api: 503 Service Unavailable), retry in 1011 ms',
+    );
     expect(transient).toContain('DE 2 kg: €5.40 after 2 attempt(s)');
     // timeouts are retried too, and the second wait is about twice the first (1 s, 2 s, plus jitter)
-    expect(transient).toContain('  FR 4 kg: attempt 1 failed (shipping-api.call timed out after 5000 ms), retry in 1062 ms');
-    expect(transient).toContain('  FR 4 kg: attempt 2 failed (shipping-api.call timed out after 5000 ms), retry in 2977 ms');
+    expect(transient).toContain(
+      '  FR 4 kg: attempt 1 failed (shipping-api.call timed out after 5000 ms), retry in 1062 ms',
+    );
+    expect(transient).toContain(
+      '  FR 4 kg: attempt 2 failed (shipping-api.call timed out after 5000 ms), retry in 2977 ms',
+    );
     expect(transient).toContain('FR 4 kg: €9.00 after 3 attempt(s)');
 
     expect(section(text, '2. a client error')).toEqual([

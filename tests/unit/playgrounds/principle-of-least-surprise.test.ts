@@ -7,7 +7,9 @@ describe('principle-of-least-surprise/process-user-data', () => {
     expect(status).toBe('ok');
     expect(lines).toContain('returned the very object it was given: true');
     expect(lines).toContain(`caller's object before: {"name":"Alice","email":"  Alice@Example.COM ","tags":["beta"]}`);
-    expect(lines).toContain(`caller's object after:  {"name":"Alice","email":"alice@example.com","tags":["beta","processed"]}`);
+    expect(lines).toContain(
+      `caller's object after:  {"name":"Alice","email":"alice@example.com","tags":["beta","processed"]}`,
+    );
     expect(lines).toContain('returned a new value: true');
     expect(lines).toContain("caller's object unchanged: true");
     expect(lines.join('\n')).toContain("recipient: 'Bob <bob@example.com>'");
@@ -22,7 +24,8 @@ describe('principle-of-least-surprise/process-user-data', () => {
   it("shows a reader's edit taking effect: a mutating processUserData changes the caller's object", async () => {
     const path = '/principle-of-least-surprise/process-user-data/user-data.ts';
     const { lines } = await runPlayground('principle-of-least-surprise/process-user-data', {
-      [path]: "export interface UserData { name: string; email: string; tags: string[] }\nexport function processUserData(u: UserData) { u.tags.push('processed'); return u; }\n",
+      [path]:
+        "export interface UserData { name: string; email: string; tags: string[] }\nexport function processUserData(u: UserData) { u.tags.push('processed'); return u; }\n",
     });
     expect(lines).toContain('returned a new value: false');
     expect(lines).toContain("caller's object unchanged: false");

@@ -25,9 +25,13 @@ describe('resilience-to-dependency-failures/resilient-external-service', { timeo
     // a lost response: the retry carries the same key, so the provider returns its first answer
     expect(flaky).toContain('  attempt 1 failed (rates-api.call timed out after 5000 ms), retry in 1851 ms');
     expect(flaky).toContain('EUR→GBP 0.8571 (as of t=1.552s) after 2 attempt(s)');
-    expect(flaky.at(-1)).toBe('provider: 7 requests handled, 2 recognised as retries by their key: 5 conversions billed, not 7');
+    expect(flaky.at(-1)).toBe(
+      'provider: 7 requests handled, 2 recognised as retries by their key: 5 conversions billed, not 7',
+    );
 
-    expect(section(text, '2. a client error')).toEqual(['EUR→XXX: no rate after 1 attempt(s); breaker closed, 0 failures']);
+    expect(section(text, '2. a client error')).toEqual([
+      'EUR→XXX: no rate after 1 attempt(s); breaker closed, 0 failures',
+    ]);
 
     expect(section(text, '3. ten minutes later')).toEqual([
       'breaker: closed → open (5 failures in a row)',

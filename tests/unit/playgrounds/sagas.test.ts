@@ -50,12 +50,16 @@ describe('sagas/order-saga', () => {
       'saga-3: compensated: releaseInventory ✓',
       'saga-3: compensated: cancelOrder ✓',
     ]);
-    expect(shipping).toContain('saga-3: refundPayment attempt 1 failed (ServiceError: payments: 503 Service Unavailable), retrying in 100 ms');
+    expect(shipping).toContain(
+      'saga-3: refundPayment attempt 1 failed (ServiceError: payments: 503 Service Unavailable), retrying in 100 ms',
+    );
     expect(shipping).toContain('stock 10/10 · order-1 cancelled · card charged 1 time(s), refunded 1 · shipments 0');
 
     // a lost response: the retried charge carries the same key and charges once; without keys, twice
     const lost = section(text, '4. the charge goes through');
-    expect(lost).toContain('saga-4: chargePayment attempt 1 failed (TimeoutError: chargePayment timed out after 300 ms), retrying in 100 ms');
+    expect(lost).toContain(
+      'saga-4: chargePayment attempt 1 failed (TimeoutError: chargePayment timed out after 300 ms), retrying in 100 ms',
+    );
     expect(lost).toContain('saga-4: chargePayment ✓ pay-1');
     expect(lost).toContain('with idempotency keys: 2 charge requests, card charged 1 time(s)');
     const noKeys = section(text, '5. the same retry without idempotency keys');

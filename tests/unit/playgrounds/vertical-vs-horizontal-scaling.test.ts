@@ -30,12 +30,18 @@ describe('vertical-vs-horizontal-scaling/autoscaling', () => {
 
   it('makes scale up the cheaper option at low, flat traffic', SLOW, async () => {
     const main = playgroundSources()[`/${id}/main.ts`]!;
-    const edited = main.replace(/^const LOAD_BY_HOUR = .*$/m, 'const LOAD_BY_HOUR = Array.from({ length: 24 }, () => 100);');
+    const edited = main.replace(
+      /^const LOAD_BY_HOUR = \[[^\]]*\];$/m,
+      'const LOAD_BY_HOUR = Array.from({ length: 24 }, () => 100);',
+    );
     expect(edited).not.toBe(main);
     const { status, lines } = await runPlayground(id, { [`/${id}/main.ts`]: edited });
     expect(status).toBe('ok');
     expect(lines).toContain('--- vertical: one 1x instance (200 req/s, $0.10/h) ---');
-    expect(lines.slice(-2)).toEqual(["vertical | 2.4 | '50%' | '50%' | '90,000'", "horizontal | 5.4 | '25%' | '50%' | '0'"]);
+    expect(lines.slice(-2)).toEqual([
+      "vertical | 2.4 | '50%' | '50%' | '90,000'",
+      "horizontal | 5.4 | '25%' | '50%' | '0'",
+    ]);
   });
 
   it('prints the same thing every run', SLOW, async () => {

@@ -19,32 +19,41 @@ async function run(files: FileMap, entry = '/main.ts') {
 
 describe('runProgram', () => {
   it('resolves relative imports across folders, with or without extensions', async () => {
-    const { lines } = await run({
-      '/q/demo/main.ts': "import { add } from './math';\nimport { twice } from '../../kit/twice.ts';\nconsole.log(add(2, 3), twice(4));",
-      '/q/demo/math.ts': 'export const add = (a: number, b: number): number => a + b;',
-      '/kit/twice.ts': "export function twice(n: number) { return n * 2; }",
-    }, '/q/demo/main.ts');
+    const { lines } = await run(
+      {
+        '/q/demo/main.ts':
+          "import { add } from './math';\nimport { twice } from '../../kit/twice.ts';\nconsole.log(add(2, 3), twice(4));",
+        '/q/demo/math.ts': 'export const add = (a: number, b: number): number => a + b;',
+        '/kit/twice.ts': 'export function twice(n: number) { return n * 2; }',
+      },
+      '/q/demo/main.ts',
+    );
     expect(lines).toEqual(['5 8']);
   });
 
   it('evaluates dependencies first, once, and supports top-level await', async () => {
     const { lines } = await run({
       '/main.ts': "import { ready } from './slow';\nimport './slow';\nconsole.log('main sees', ready);",
-      '/slow.ts': "export let ready = false;\nawait new Promise((r) => setTimeout(r, 5));\nready = true;\nconsole.log('slow done');",
+      '/slow.ts':
+        "export let ready = false;\nawait new Promise((r) => setTimeout(r, 5));\nready = true;\nconsole.log('slow done');",
     });
     expect(lines).toEqual(['slow done', 'main sees true']);
   });
 
   it('keeps types out and classes, enums and default exports working', async () => {
     const { lines } = await run({
-      '/main.ts': "import Counter, { Mode } from './counter';\nimport type { Unused } from './counter';\nconst c = new Counter(Mode.Fast);\nc.bump();\nconsole.log(c.value, Mode[Mode.Fast]);",
-      '/counter.ts': 'export type Unused = string;\nexport enum Mode { Slow, Fast }\nexport default class Counter {\n  value = 0;\n  constructor(private mode: Mode) {}\n  bump(): void { this.value += this.mode === Mode.Fast ? 10 : 1; }\n}',
+      '/main.ts':
+        "import Counter, { Mode } from './counter';\nimport type { Unused } from './counter';\nconst c = new Counter(Mode.Fast);\nc.bump();\nconsole.log(c.value, Mode[Mode.Fast]);",
+      '/counter.ts':
+        'export type Unused = string;\nexport enum Mode { Slow, Fast }\nexport default class Counter {\n  value = 0;\n  constructor(private mode: Mode) {}\n  bump(): void { this.value += this.mode === Mode.Fast ? 10 : 1; }\n}',
     });
     expect(lines).toEqual(['10 Fast']);
   });
 
   it('reports an unknown module with the importing file', () => {
-    expect(() => compileProgram({ '/main.ts': "import x from 'lodash';\nconsole.log(x);" }, '/main.ts')).toThrow(ModuleNotFoundError);
+    expect(() => compileProgram({ '/main.ts': "import x from 'lodash';\nconsole.log(x);" }, '/main.ts')).toThrow(
+      ModuleNotFoundError,
+    );
     expect(() => compileProgram({ '/main.ts': "import x from './nope';\nconsole.log(x);" }, '/main.ts')).toThrow(
       "Cannot find module './nope' imported from /main.ts",
     );
@@ -70,7 +79,8 @@ describe('mapStack', () => {
   it('maps a runtime error back to the TypeScript line and column', async () => {
     const files = {
       '/main.ts': "import { explode } from './lib';\n\nexplode();",
-      '/lib.ts': "interface Options {\n  loud: boolean;\n}\nexport function explode(options: Options = { loud: true }): never {\n  const label: string = options.loud ? 'BOOM' : 'boom';\n  throw new Error(label);\n}",
+      '/lib.ts':
+        "interface Options {\n  loud: boolean;\n}\nexport function explode(options: Options = { loud: true }): never {\n  const label: string = options.loud ? 'BOOM' : 'boom';\n  throw new Error(label);\n}",
     };
     const program = compileProgram(files, '/main.ts');
     const error = await runProgram(program, indirectEval, console).then(

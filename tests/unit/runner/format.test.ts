@@ -11,7 +11,13 @@ class Account {
 describe('inspect, like Node', () => {
   it('formats primitives', () => {
     expect([1, -0, 10n, true, null, undefined, Symbol('s')].map((v) => inspect(v))).toEqual([
-      '1', '-0', '10n', 'true', 'null', 'undefined', 'Symbol(s)',
+      '1',
+      '-0',
+      '10n',
+      'true',
+      'null',
+      'undefined',
+      'Symbol(s)',
     ]);
     expect(inspect('top-level strings are raw')).toBe('top-level strings are raw');
     expect(inspect(['nested strings are quoted', "it's"])).toBe(`[ 'nested strings are quoted', "it's" ]`);
@@ -20,6 +26,7 @@ describe('inspect, like Node', () => {
   it('formats nested objects and arrays, collapsing beyond depth 2', () => {
     expect(inspect({ a: 1, b: { c: [1, 2, { d: { e: 1 } }] } })).toBe('{ a: 1, b: { c: [ 1, 2, [Object] ] } }');
     expect(inspect({ 'odd key': 1, ok: [] })).toBe("{ 'odd key': 1, ok: [] }");
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what is being formatted
     expect(inspect([1, , 3])).toBe('[ 1, <1 empty item>, 3 ]');
   });
 
@@ -52,7 +59,13 @@ describe('inspect, like Node', () => {
 
   it('breaks long collections over several lines', () => {
     const text = inspect({ first: 'a'.repeat(30), second: 'b'.repeat(30), third: 'c'.repeat(30) });
-    expect(text.split('\n')).toEqual(['{', `  first: '${'a'.repeat(30)}',`, `  second: '${'b'.repeat(30)}',`, `  third: '${'c'.repeat(30)}'`, '}']);
+    expect(text.split('\n')).toEqual([
+      '{',
+      `  first: '${'a'.repeat(30)}',`,
+      `  second: '${'b'.repeat(30)}',`,
+      `  third: '${'c'.repeat(30)}'`,
+      '}',
+    ]);
   });
 
   it('caps very long arrays', () => {

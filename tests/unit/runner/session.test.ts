@@ -9,7 +9,7 @@ function run(files: Record<string, string>) {
   const session = startSession({
     files,
     entry: '/main.ts',
-    evaluate: (code, filename) => runInContext(code, context, { filename }),
+    evaluate: (code, filename): unknown => runInContext(code, context, { filename }),
     scope: context as unknown as TimerScope,
     emit: (e) => entries.push(e),
   });
@@ -18,7 +18,9 @@ function run(files: Record<string, string>) {
 
 describe('startSession', () => {
   it('finishes only after pending timers have fired', async () => {
-    const { entries, session } = run({ '/main.ts': "setTimeout(() => console.log('later'), 20);\nconsole.log('now');" });
+    const { entries, session } = run({
+      '/main.ts': "setTimeout(() => console.log('later'), 20);\nconsole.log('now');",
+    });
     expect(await session.finished).toBe('ok');
     expect(entries.map((e) => (e.kind === 'console' ? e.text : e.kind))).toEqual(['now', 'later']);
   });
@@ -27,7 +29,12 @@ describe('startSession', () => {
     const { entries, session } = run({ '/main.ts': 'const a = 1;\nconst b = ;' });
     expect(await session.finished).toBe('error');
     expect(entries).toEqual([
-      { kind: 'syntax', message: 'SyntaxError: Unexpected token', location: { file: '/main.ts', line: 2, column: 11 }, lineText: 'const b = ;' },
+      {
+        kind: 'syntax',
+        message: 'SyntaxError: Unexpected token',
+        location: { file: '/main.ts', line: 2, column: 11 },
+        lineText: 'const b = ;',
+      },
     ]);
   });
 
@@ -52,6 +59,9 @@ describe('startSession', () => {
   it('names a missing import', async () => {
     const { entries, session } = run({ '/main.ts': "import { x } from './missing';\nconsole.log(x);" });
     expect(await session.finished).toBe('error');
-    expect(entries[0]).toMatchObject({ kind: 'exception', title: "Error: Cannot find module './missing' imported from main.ts" });
+    expect(entries[0]).toMatchObject({
+      kind: 'exception',
+      title: "Error: Cannot find module './missing' imported from main.ts",
+    });
   });
 });

@@ -21,26 +21,55 @@ function fakeHost(answers: Record<string, StatementResult[] | Error>) {
   return { host, ran, closed: () => closed };
 }
 
-const postgresError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), { severity: 'ERROR', ...fields });
+const postgresError = (message: string, fields: Record<string, string>) =>
+  Object.assign(new Error(message), { severity: 'ERROR', ...fields });
 
 async function run(files: Record<string, string>, host: PostgresHost | undefined) {
   const entries: OutputEntry[] = [];
-  const status = await startSqlSession({ files, entry: '/q/demo/main.sql', host, emit: (e) => entries.push(e), displayName: (p) => p.replace('/q/demo/', '') }).finished;
+  const status = await startSqlSession({
+    files,
+    entry: '/q/demo/main.sql',
+    host,
+    emit: (e) => entries.push(e),
+    displayName: (p) => p.replace('/q/demo/', ''),
+  }).finished;
   return { status, entries };
 }
 
 describe('startSqlSession', () => {
   it('shows rows as a table (NULL spelled out) and other results as their command tags', async () => {
     const { host, closed } = fakeHost({
-      'SELECT id, phone FROM users': [{ tag: 'SELECT 2', columns: ['id', 'phone'], rows: [['1', null], ['2', '555']] }],
+      'SELECT id, phone FROM users': [
+        {
+          tag: 'SELECT 2',
+          columns: ['id', 'phone'],
+          rows: [
+            ['1', null],
+            ['2', '555'],
+          ],
+        },
+      ],
       'INSERT INTO users VALUES (1), (2), (3)': [{ tag: 'INSERT 0 3', columns: [], rows: [] }],
       'SELECT 1 WHERE false': [{ tag: 'SELECT 0', columns: ['?column?'], rows: [] }],
     });
-    const { status, entries } = await run({ '/q/demo/main.sql': 'INSERT INTO users VALUES (1), (2), (3);\nSELECT id, phone FROM users;\nSELECT 1 WHERE false;' }, host);
+    const { status, entries } = await run(
+      {
+        '/q/demo/main.sql':
+          'INSERT INTO users VALUES (1), (2), (3);\nSELECT id, phone FROM users;\nSELECT 1 WHERE false;',
+      },
+      host,
+    );
     expect(status).toBe('ok');
     expect(entries).toEqual([
       { kind: 'console', level: 'log', text: 'INSERT 0 3' },
-      { kind: 'table', header: ['id', 'phone'], rows: [['1', 'NULL'], ['2', '555']] },
+      {
+        kind: 'table',
+        header: ['id', 'phone'],
+        rows: [
+          ['1', 'NULL'],
+          ['2', '555'],
+        ],
+      },
       { kind: 'table', header: ['?column?'], rows: [] },
       { kind: 'console', level: 'log', text: '(0 rows)' },
     ]);
@@ -49,7 +78,11 @@ describe('startSqlSession', () => {
 
   it('reports an error at the line and column of its position, with detail and hint, and goes on', async () => {
     const { host, ran } = fakeHost({
-      'SELECT *\n  FROM nope': postgresError('relation "nope" does not exist', { code: '42P01', position: '17', hint: 'Create it first.' }),
+      'SELECT *\n  FROM nope': postgresError('relation "nope" does not exist', {
+        code: '42P01',
+        position: '17',
+        hint: 'Create it first.',
+      }),
     });
     const { status, entries } = await run({ '/q/demo/main.sql': '-- first\nSELECT *\n  FROM nope;\nSELECT 2;' }, host);
     expect(status).toBe('ok');
@@ -65,16 +98,40 @@ describe('startSqlSession', () => {
   });
 
   it('places an error without a position at the start of its statement', async () => {
-    const { host } = fakeHost({ "INSERT INTO logs VALUES ('2030-01-01')": postgresError('no partition of relation "logs" found for row', { code: '23514', detail: 'Partition key of the failing row contains (ts) = (2030-01-01).' }) });
-    const { entries } = await run({ '/q/demo/main.sql': "SELECT 1;\n   INSERT INTO logs VALUES ('2030-01-01');" }, host);
-    expect(entries[1]).toMatchObject({ kind: 'sql-error', code: '23514', detail: 'Partition key of the failing row contains (ts) = (2030-01-01).', location: { line: 2, column: 4 } });
+    const { host } = fakeHost({
+      "INSERT INTO logs VALUES ('2030-01-01')": postgresError('no partition of relation "logs" found for row', {
+        code: '23514',
+        detail: 'Partition key of the failing row contains (ts) = (2030-01-01).',
+      }),
+    });
+    const { entries } = await run(
+      { '/q/demo/main.sql': "SELECT 1;\n   INSERT INTO logs VALUES ('2030-01-01');" },
+      host,
+    );
+    expect(entries[1]).toMatchObject({
+      kind: 'sql-error',
+      code: '23514',
+      detail: 'Partition key of the failing row contains (ts) = (2030-01-01).',
+      location: { line: 2, column: 4 },
+    });
   });
 
   it('runs \\i files in place, and reports errors in the included file by its name', async () => {
-    const { host, ran } = fakeHost({ 'CREATE TABLE broken (id int,)': postgresError('syntax error at or near ")"', { code: '42601', position: '29' }) });
-    const { entries } = await run({ '/q/demo/main.sql': 'SELECT 1;\n\\i schema.sql\nSELECT 2;', '/q/demo/schema.sql': '\nCREATE TABLE broken (id int,);' }, host);
+    const { host, ran } = fakeHost({
+      'CREATE TABLE broken (id int,)': postgresError('syntax error at or near ")"', { code: '42601', position: '29' }),
+    });
+    const { entries } = await run(
+      {
+        '/q/demo/main.sql': 'SELECT 1;\n\\i schema.sql\nSELECT 2;',
+        '/q/demo/schema.sql': '\nCREATE TABLE broken (id int,);',
+      },
+      host,
+    );
     expect(ran).toEqual(['SELECT 1', 'CREATE TABLE broken (id int,)', 'SELECT 2']);
-    expect(entries[1]).toMatchObject({ kind: 'sql-error', location: { file: '/q/demo/schema.sql', line: 2, column: 29 } });
+    expect(entries[1]).toMatchObject({
+      kind: 'sql-error',
+      location: { file: '/q/demo/schema.sql', line: 2, column: 29 },
+    });
   });
 
   it('fails on a missing \\i file, an unsupported meta-command, and without Postgres', async () => {
@@ -86,6 +143,9 @@ describe('startSqlSession', () => {
       '\\d: this playground runs SQL statements and \\i <file> only (main.sql:2:1)',
     ]);
     const without = await run({ '/q/demo/main.sql': 'SELECT 1;' }, undefined);
-    expect(without).toEqual({ status: 'error', entries: [{ kind: 'exception', title: 'Error: PostgreSQL is not available in this sandbox', stack: '' }] });
+    expect(without).toEqual({
+      status: 'error',
+      entries: [{ kind: 'exception', title: 'Error: PostgreSQL is not available in this sandbox', stack: '' }],
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lineColumnAt, offsetOfPosition, splitSql } from '../../../src/lib/runner/sql';
 
-const texts = (source: string) => splitSql(source).map((p) => (p.kind === 'statement' ? p.text : `${p.command} ${p.argument}`));
+const texts = (source: string) =>
+  splitSql(source).map((p) => (p.kind === 'statement' ? p.text : `${p.command} ${p.argument}`));
 
 describe('splitSql', () => {
   it('splits at top-level semicolons and keeps a last statement without one', () => {
@@ -18,7 +19,7 @@ describe('splitSql', () => {
     const source = [
       "INSERT INTO t VALUES ('a;b', 'it''s; fine', E'back\\'slash;')",
       'SELECT "odd;name" -- a comment; then the next line\nFROM t',
-      "SELECT 1 /* outer /* nested; */ still; comment */",
+      'SELECT 1 /* outer /* nested; */ still; comment */',
       'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$',
       'DO $body$ BEGIN PERFORM 1; END $body$',
       'CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT 2)',
