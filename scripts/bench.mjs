@@ -6,21 +6,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+// Node 24 runs TypeScript modules directly (type stripping).
+import { CHROMIUM_ARGS, chromiumExecutable } from '../src/lib/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
 const reuse = process.argv.includes('--reuse');
 const port = Number(process.env.BENCH_PORT ?? 4500);
 const origin = `http://localhost:${port}`;
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const executablePath = chromiumExecutable();
+const chromeArgs = [...CHROMIUM_ARGS];
 
 const PAGES = {
   landing: '/',

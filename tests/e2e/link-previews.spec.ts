@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { CATALOGUE } from '../../src/lib/catalogue';
+import { decodeEntities } from '../../src/lib/html-entities';
 import { loadQuestionPages } from '../support/page-source';
 import { ROOT, SUBPATH } from '../support/builds';
 
@@ -19,14 +20,6 @@ function htmlFiles(dir: string): string[] {
     .sort();
 }
 
-const decode = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
 /** The head's meta tags by property or name, and its links by rel. */
 function head(html: string): Map<string, string> {
   const tags = new Map<string, string>();
@@ -37,7 +30,7 @@ function head(html: string): Map<string, string> {
     const value = attr('content') ?? attr('href');
     if (key && value !== undefined) {
       if (/^(og:|twitter:|rel:canonical)/.test(key)) expect(tags.has(key), `<head> repeats ${key}`).toBe(false);
-      tags.set(key, decode(value));
+      tags.set(key, decodeEntities(value));
     }
   }
   return tags;

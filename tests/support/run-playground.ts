@@ -68,12 +68,9 @@ function postgresForOneRun(): { host: PostgresHost; closeAll: () => Promise<void
   };
 }
 
-/** Runs a playground's files (TypeScript, or SQL when the entry is main.sql) as the sandbox would. */
-export async function runFiles(fileMap: FileMap, entry: string): Promise<PlaygroundRun> {
-  const entries: OutputEntry[] = [];
-  const postgres = needsPostgres(fileMap, entry) ? postgresForOneRun() : undefined;
-  // A fresh global scope per run, like the worker the browser starts for each run.
-  const context = createContext({
+/** The globals of the sandbox's worker that playgrounds use, with Node's own objects standing in. */
+export function sandboxGlobals(): Record<string, unknown> {
+  return {
     setTimeout,
     clearTimeout,
     setInterval,
@@ -85,7 +82,15 @@ export async function runFiles(fileMap: FileMap, entry: string): Promise<Playgro
     TextDecoder,
     performance,
     queueMicrotask,
-  });
+  };
+}
+
+/** Runs a playground's files (TypeScript, or SQL when the entry is main.sql) as the sandbox would. */
+export async function runFiles(fileMap: FileMap, entry: string): Promise<PlaygroundRun> {
+  const entries: OutputEntry[] = [];
+  const postgres = needsPostgres(fileMap, entry) ? postgresForOneRun() : undefined;
+  // A fresh global scope per run, like the worker the browser starts for each run.
+  const context = createContext(sandboxGlobals());
   if (postgres) (context as Record<string, unknown>)[POSTGRES_GLOBAL] = postgres.host;
   const emit = (e: OutputEntry) => entries.push(e);
   const session = isSqlEntry(entry)

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readAccessibleText, withAccessibleText } from './accessibility.ts';
 import { compactNumbers } from './compact.ts';
+import { decodeEntities } from '../html-entities.ts';
 import { cacheKey, createDiskCache, type DiskCache } from './cache.ts';
 import type { DiagramSvg } from './figure.ts';
 import { ensureLegibleColours } from './legibility.ts';
@@ -122,11 +123,5 @@ export function createDiagramDrawer(options: DrawerOptions = {}, renderer?: Merm
 /** Text of the first <title>/<desc> of an SVG (mermaid escapes it as HTML text). */
 export function elementText(svg: string, tag: 'title' | 'desc'): string {
   const raw = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(svg)?.[1] ?? '';
-  return raw
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+  return decodeEntities(raw).trim();
 }

@@ -1,4 +1,5 @@
 import { formatCssRule, splitCssRules, splitSelectorList, type CssRule } from './css-rules.ts';
+import { decodeEntities } from '../html-entities.ts';
 
 /**
  * Where the dark drawing applies. Starlight sets `data-theme` on `<html>` before the first paint and is
@@ -296,13 +297,5 @@ function diffDeclarations(light: string, dark: string): Array<[string, string]> 
   }
   return changed;
 }
-
-const decodeEntities = (text: string): string =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 const fail = (reason: string): MergeResult => ({ ok: false, reason });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFileMap } from '../../../src/lib/playground/file-map';
 import type { OutputEntry, RunStatus } from '../../../src/lib/runner/protocol';
 import { startSession, type TimerScope } from '../../../src/lib/runner/session';
-import { playgroundSources, runPlayground } from '../../support/run-playground';
+import { playgroundSources, runPlayground, sandboxGlobals } from '../../support/run-playground';
 
 const TOUR = [
   '[t=0.000s] start',
@@ -31,16 +31,7 @@ async function run(
   const sources = { ...playgroundSources(), ...(options.main ? { [`/${id}/main.ts`]: options.main } : {}) };
   const { entry, files } = createFileMap(sources, id);
   const entries: OutputEntry[] = [];
-  const globals = {
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-    console,
-    structuredClone,
-    performance,
-    queueMicrotask,
-  };
+  const globals = sandboxGlobals();
   const context = createContext(options.messageChannel ? { ...globals, MessageChannel } : globals);
   const session = startSession({
     files: Object.fromEntries(files.map((f) => [f.path, f.code])),
