@@ -35,6 +35,10 @@ test.describe('SQL playground', () => {
     await expect(playground.locator('.pg-status')).toHaveText(/^Finished in/, POSTGRES_RUN);
     const output = playground.getByRole('log', { name: 'Program output' });
     await expect(output).toContainText('INSERT 0 8640');
+    // Each result follows the comment written above its statement, as a caption.
+    await expect(
+      output.locator('.pg-sql-comment').filter({ hasText: 'Every row went to the partition' }),
+    ).toBeVisible();
     const partitions = output.getByRole('table').first();
     await expect(partitions.getByRole('columnheader')).toHaveText(['partition', 'rows', 'first', 'last']);
     await expect(partitions.getByRole('row')).toHaveCount(4);

@@ -38,6 +38,8 @@ export interface PlaygroundRun {
   readonly entries: OutputEntry[];
   /** Console and table output as plain text lines, as the output panel shows it. */
   readonly lines: string[];
+  /** The same without a SQL playground's comments: only what the statements returned. */
+  readonly results: string[];
 }
 
 /** Runs playground `id`, optionally with some files replaced (as a reader's edits would). */
@@ -104,25 +106,29 @@ export async function runFiles(fileMap: FileMap, entry: string): Promise<Playgro
       });
   const status = await session.finished;
   await postgres?.closeAll();
-  const lines = entries.flatMap((e) => {
-    switch (e.kind) {
-      case 'console':
-        return e.text.split('\n');
-      case 'table':
-        return [e.header.join(' | '), ...e.rows.map((r) => r.join(' | '))];
-      case 'exception':
-        return [e.title, ...e.stack.split('\n').filter(Boolean)];
-      case 'syntax':
-        return [e.message];
-      case 'sql-error':
-        return [
-          `ERROR:  ${e.message} (${e.location.file.replace(/^.*\//, '')}:${e.location.line}:${e.location.column})`,
-          ...(e.detail ? [`DETAIL:  ${e.detail}`] : []),
-          ...(e.hint ? [`HINT:  ${e.hint}`] : []),
-        ];
-      case 'truncated':
-        return [`output truncated after ${e.limit} lines`];
-    }
-  });
-  return { status, entries, lines };
+  const asLines = (output: readonly OutputEntry[]) =>
+    output.flatMap((e) => {
+      switch (e.kind) {
+        case 'console':
+        case 'sql-comment':
+          return e.text.split('\n');
+        case 'table':
+          return [e.header.join(' | '), ...e.rows.map((r) => r.join(' | '))];
+        case 'exception':
+          return [e.title, ...e.stack.split('\n').filter(Boolean)];
+        case 'syntax':
+          return [e.message];
+        case 'sql-error':
+          return [
+            `ERROR:  ${e.message} (${e.location.file.replace(/^.*\//, '')}:${e.location.line}:${e.location.column})`,
+            ...(e.detail ? [`DETAIL:  ${e.detail}`] : []),
+            ...(e.hint ? [`HINT:  ${e.hint}`] : []),
+          ];
+        case 'truncated':
+          return [`output truncated after ${e.limit} lines`];
+      }
+    });
+  const lines = asLines(entries);
+  const results = asLines(entries.filter((e) => e.kind !== 'sql-comment'));
+  return { status, entries, lines, results };
 }

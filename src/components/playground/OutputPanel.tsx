@@ -12,6 +12,8 @@ function Entry({ entry, displayName }: { entry: OutputEntry; displayName: (p: st
   switch (entry.kind) {
     case 'console':
       return <pre className={`pg-line pg-${entry.level}`}>{entry.text}</pre>;
+    case 'sql-comment':
+      return <pre className="pg-line pg-sql-comment">{entry.text}</pre>;
     case 'table':
       return (
         <div className="pg-table-wrap">

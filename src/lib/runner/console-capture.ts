@@ -13,6 +13,8 @@ const countLines = (entry: OutputEntry): number => {
       return entry.text.split('\n').length;
     case 'table':
       return entry.rows.length + 4;
+    case 'sql-comment':
+      return entry.text.split('\n').length;
     case 'exception':
       return entry.stack.split('\n').length + 1;
     case 'syntax':

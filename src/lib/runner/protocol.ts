@@ -8,6 +8,8 @@ export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 export type OutputEntry =
   | { readonly kind: 'console'; readonly level: ConsoleLevel; readonly text: string }
   | { readonly kind: 'table'; readonly header: string[]; readonly rows: string[][] }
+  /** In a SQL playground: the `--` comment written right above a statement, shown before its result. */
+  | { readonly kind: 'sql-comment'; readonly text: string }
   /** An uncaught exception or unhandled rejection, mapped to the TypeScript source. */
   | { readonly kind: 'exception'; readonly title: string; readonly stack: string; readonly location?: SourceLocation }
   | { readonly kind: 'syntax'; readonly message: string; readonly location: SourceLocation; readonly lineText: string }

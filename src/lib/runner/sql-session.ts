@@ -1,7 +1,7 @@
 /**
  * Runs a SQL playground (entry main.sql) as psql runs a file: on a fresh PostgreSQL database, statement
  * by statement, printing each result's rows as a table and a command tag ("INSERT 0 3") for the
- * others. A failing statement prints Postgres's error at its line and column, and the file goes on.
+ * others, each after the `--` comment written right above its statement. A failing statement prints Postgres's error at its line and column, and the file goes on.
  */
 import type { PostgresConnection, PostgresHost } from '../postgres/host';
 import { captureConsole } from './console-capture';
@@ -10,7 +10,7 @@ import { formatArgs, isError } from './format';
 import type { OutputEntry, RunStatus } from './protocol';
 import { dirname, joinPath } from './resolve';
 import type { Session } from './session';
-import { lineColumnAt, lineText, offsetOfPosition, splitSql } from './sql';
+import { leadingComment, lineColumnAt, lineText, offsetOfPosition, splitSql } from './sql';
 
 /** How NULL shows in result tables (psql shows nothing; a word is clearer to readers). */
 export const NULL_TEXT = 'NULL';
@@ -57,6 +57,8 @@ export function startSqlSession(options: SqlSessionOptions): Session {
     const source = options.files[path];
     if (source === undefined) throw new Error(`The playground has no file ${displayName(path)}`);
     for (const piece of splitSql(source)) {
+      const comment = leadingComment(source, piece.offset);
+      if (comment !== undefined) captured.emit({ kind: 'sql-comment', text: comment });
       if (piece.kind === 'meta') {
         const { line, column } = lineColumnAt(source, piece.offset);
         const where = `${displayName(path)}:${line}:${column}`;

@@ -113,6 +113,22 @@ export function offsetOfPosition(
   return statement.offset + Math.min(chars.join('').length, statement.text.length);
 }
 
+/**
+ * The `--` comment lines written directly above the line where a statement starts at `offset` (no blank
+ * line between), as they are in the file; undefined when there are none, or when the statement is not
+ * the first on its line. SQL playgrounds show them
+ * before the statement's result, so each result says what it is.
+ */
+export function leadingComment(source: string, offset: number): string | undefined {
+  const lines = source.slice(0, offset).split('\n');
+  // A statement that shares its line with an earlier one has no comment of its own.
+  if (lines.pop()?.trim()) return undefined;
+  const comment: string[] = [];
+  for (let line = lines.pop(); line !== undefined && line.trimStart().startsWith('--'); line = lines.pop())
+    comment.unshift(line.trim());
+  return comment.length > 0 ? comment.join('\n') : undefined;
+}
+
 /** The text of the 1-based line `line` of `source`. */
 export function lineText(source: string, line: number): string {
   return source.split('\n')[line - 1] ?? '';

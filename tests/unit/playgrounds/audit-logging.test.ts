@@ -80,7 +80,8 @@ describe('audit-logging/partitioned-audit-logs', () => {
     'fills three monthly partitions, rejects a row outside them, and reads through the indexes',
     POSTGRES,
     async () => {
-      const { status, lines } = await runPlayground(id);
+      // The statements' results, without the comments written above them.
+      const { status, results: lines } = await runPlayground(id);
       expect(status).toBe('ok');
       expect(lines.slice(0, 9)).toEqual([
         'CREATE TABLE',

@@ -126,9 +126,16 @@ describe('zero-downtime-schema-evolution playgrounds (question 24)', () => {
     'add-column: version 1 keeps reading and writing after the ALTERs; version 2 sees the new columns',
     POSTGRES,
     async () => {
-      const { status, lines } = await runPlayground(`${folder}/add-column`);
+      const { status, lines, results } = await runPlayground(`${folder}/add-column`);
       expect(status).toBe('ok');
-      expect(lines).toEqual([
+      // Each result follows the comment written above its statement.
+      const caption = lines.indexOf('-- Add nullable column (safe)');
+      expect(lines.slice(caption, caption + 3)).toEqual([
+        '-- Add nullable column (safe)',
+        'ALTER TABLE',
+        '-- Or with default (safe)',
+      ]);
+      expect(results).toEqual([
         'CREATE TABLE',
         'INSERT 0 2',
         'ALTER TABLE',
@@ -150,9 +157,9 @@ describe('zero-downtime-schema-evolution playgrounds (question 24)', () => {
   );
 
   it('remove-column: version 2 works before and after the DROP; version 1 fails only after it', POSTGRES, async () => {
-    const { status, lines } = await runPlayground(`${folder}/remove-column`);
+    const { status, results } = await runPlayground(`${folder}/remove-column`);
     expect(status).toBe('ok');
-    expect(lines).toEqual([
+    expect(results).toEqual([
       'CREATE TABLE',
       'INSERT 0 2',
       'INSERT 0 1',
@@ -175,10 +182,10 @@ describe('zero-downtime-schema-evolution playgrounds (question 24)', () => {
     "rename-column: both readers work at every step; the seed's backfill misses a row version 1 renamed, the fixed one does not",
     POSTGRES,
     async () => {
-      const { status, lines } = await runPlayground(`${folder}/rename-column`);
+      const { status, results } = await runPlayground(`${folder}/rename-column`);
       expect(status).toBe('ok');
       const header = 'after | all users | v1 finds | v2 finds | out of sync';
-      expect(lines).toEqual([
+      expect(results).toEqual([
         'CREATE TABLE',
         'INSERT 0 3',
         'CREATE FUNCTION',
@@ -211,9 +218,9 @@ describe('zero-downtime-schema-evolution playgrounds (question 24)', () => {
     'drop-old-column: dropping before the writers stop breaks the dual-write; after, writes keep working',
     POSTGRES,
     async () => {
-      const { status, lines } = await runPlayground(`${folder}/drop-old-column`);
+      const { status, results } = await runPlayground(`${folder}/drop-old-column`);
       expect(status).toBe('ok');
-      expect(lines).toEqual([
+      expect(results).toEqual([
         'CREATE TABLE',
         'INSERT 0 3',
         'BEGIN',

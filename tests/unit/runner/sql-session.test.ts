@@ -86,7 +86,8 @@ describe('startSqlSession', () => {
     });
     const { status, entries } = await run({ '/q/demo/main.sql': '-- first\nSELECT *\n  FROM nope;\nSELECT 2;' }, host);
     expect(status).toBe('ok');
-    expect(entries[0]).toEqual({
+    expect(entries[0]).toEqual({ kind: 'sql-comment', text: '-- first' });
+    expect(entries[1]).toEqual({
       kind: 'sql-error',
       message: 'relation "nope" does not exist',
       code: '42P01',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineColumnAt, offsetOfPosition, splitSql } from '../../../src/lib/runner/sql';
+import { leadingComment, lineColumnAt, offsetOfPosition, splitSql } from '../../../src/lib/runner/sql';
 
 const texts = (source: string) =>
   splitSql(source).map((p) => (p.kind === 'statement' ? p.text : `${p.command} ${p.argument}`));
@@ -53,5 +53,36 @@ describe('error positions', () => {
     const statement = { text: "SELECT '😀', nope", offset: 5 };
     // The emoji is one character for Postgres and two UTF-16 units in JavaScript.
     expect(offsetOfPosition(statement, 13)).toBe(5 + "SELECT '😀', ".length);
+  });
+});
+
+describe('leadingComment', () => {
+  const source = [
+    '-- not this one: a blank line follows',
+    '',
+    '-- Step 1: add the column',
+    '  -- (safe: nullable)',
+    'ALTER TABLE users ADD COLUMN phone TEXT;',
+    'SELECT 1; SELECT 2;',
+    'SELECT 3 -- trailing',
+    ';',
+    '-- the first of two on a line',
+    'SELECT 4; SELECT 5;',
+  ].join('\n');
+  const at = (statement: string) =>
+    splitSql(source).find((p) => p.kind === 'statement' && p.text === statement)!.offset;
+
+  it('gives the -- lines right above the statement, as written', () => {
+    expect(leadingComment(source, at('ALTER TABLE users ADD COLUMN phone TEXT'))).toBe(
+      '-- Step 1: add the column\n-- (safe: nullable)',
+    );
+  });
+
+  it('gives nothing for a statement without a comment line right above it', () => {
+    expect(leadingComment(source, at('SELECT 1'))).toBeUndefined();
+    expect(leadingComment(source, at('SELECT 2'))).toBeUndefined();
+    expect(leadingComment(source, at('SELECT 3 -- trailing'))).toBeUndefined();
+    expect(leadingComment(source, at('SELECT 4'))).toBe('-- the first of two on a line');
+    expect(leadingComment(source, at('SELECT 5'))).toBeUndefined();
   });
 });
