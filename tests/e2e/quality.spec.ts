@@ -100,6 +100,17 @@ test.describe('every page', () => {
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 
+  test('the site title fits the bar whole', async ({ page }) => {
+    await page.goto('/questions/sagas/');
+    const title = page.locator('.site-title span');
+    await expect(title).toHaveText('The Architecture Handbook');
+    const { scrollWidth, clientWidth } = await title.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
+
   test('the menu opens the sidebar, which leads to a question', async ({ page }) => {
     await page.goto('/questions/sagas/');
     const menu = page.getByRole('button', { name: 'Menu' });
