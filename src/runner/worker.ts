@@ -13,6 +13,7 @@ import {
   type PostgresAssets,
 } from '../lib/postgres/contract';
 import type { PostgresHost } from '../lib/postgres/host';
+import { warmUpTranspiler } from '../lib/runner/warm-up';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project's TypeScript lib is DOM's). */
 interface WorkerScope extends TimerScope {
@@ -24,6 +25,9 @@ interface WorkerScope extends TimerScope {
 declare const self: WorkerScope & Record<string, unknown>;
 
 const post = (message: FromSandbox) => self.postMessage(message);
+
+// The frame keeps a spare worker waiting for the next Run; while it waits, it warms the transpiler.
+warmUpTranspiler();
 
 /**
  * Evaluates the PGlite add-on and exposes its host as globalThis.__handbookPostgres. The WebAssembly is
