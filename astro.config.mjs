@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from './src/lib/csp/policy.ts';
 import { byTopic, questionPath } from './src/lib/catalogue.ts';
 import { SITE_TITLE, siteLocation } from './src/lib/site.ts';
 import { sandpackSlim } from './src/lib/build/sandpack-slim.ts';
+import { devSandboxFiles } from './src/lib/build/dev-sandbox-files.ts';
 
 // SITE_URL (the public origin) and BASE_PATH (the path the site is served under, "/" by default):
 // the same sources build for a domain root or for a GitHub Pages project site (/<repository>/).
@@ -32,7 +33,8 @@ export default defineConfig({
   site,
   base,
   // sandpackSlim: Sandpack's framework starter templates, which a playground never reaches, stay out too.
-  vite: { resolve: { alias: editorStubs }, plugins: [sandpackSlim()] },
+  // devSandboxFiles: in `astro dev`, the sandbox frame (an opaque origin) may load its own script.
+  vite: { resolve: { alias: editorStubs }, plugins: [sandpackSlim(), devSandboxFiles()] },
   // Content Security Policy: src/lib/csp/policy.ts (the inline-script hashes come from cspInlineHashes).
   security: { csp: contentSecurityPolicy },
   integrations: [
